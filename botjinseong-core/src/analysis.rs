@@ -1,0 +1,99 @@
+//! The engine's answer for one message: the output contract's object.
+
+use serde::{Deserialize, Serialize};
+
+use crate::kinds::{DenialKind, PrincipalKind};
+
+/// Everything the engine concluded about one message. Its serde form is the
+/// JSON object `botjinseong explain --json` prints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// The caller's id for the message (echoed by `batch`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// What the message says.
+    pub parsed: ParsedFields,
+    /// The policy to attach, if one fits.
+    pub recommendation: Option<Recommendation>,
+    /// What happens next.
+    pub decision: Decision,
+    /// One or two plain sentences for the student.
+    pub explanation: String,
+    /// Why the decision is what it is: the rules that applied.
+    pub reasons: Vec<String>,
+}
+
+/// The `parsed` object: the message's fields, actions in canonical spelling.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ParsedFields {
+    /// The caller's ARN, as written.
+    pub principal: Option<String>,
+    /// The caller's kind.
+    pub principal_kind: PrincipalKind,
+    /// The caller's account, else the resource's.
+    pub account: Option<String>,
+    /// Denied actions, canonical where the catalog knows them.
+    pub actions: Vec<String>,
+    /// The SDK operation named, if any.
+    pub operation: Option<String>,
+    /// The resource named, whole.
+    pub resource: Option<String>,
+    /// Why AWS denied it.
+    pub denial: DenialKind,
+    /// Remarks on how the fields were read (input cut, action inferred …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// Where a recommendation came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// An exact hit in the compiled table.
+    Catalog,
+    /// A policy's wildcard matched an action the snapshot does not list.
+    Pattern,
+    /// The language model suggested it and the catalog confirmed it.
+    Advisor,
+}
+
+/// The policy to attach, and its cost risk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recommendation {
+    /// Its ARN.
+    pub policy_arn: String,
+    /// Its name.
+    pub policy_name: String,
+    /// Cost risk, 1–100.
+    pub risk: u8,
+    /// The catalog entries that set the risk.
+    pub reasons: Vec<String>,
+    /// Where it came from.
+    pub source: Source,
+}
+
+/// What happens next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    /// Attach the policy now.
+    AutoGrant,
+    /// Ask an admin to approve.
+    NeedsApproval,
+    /// No identity policy can help.
+    NotFixable,
+    /// No action was found, or no policy grants it.
+    Unresolved,
+}
+
+impl Decision {
+    /// The contract's spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::AutoGrant => "auto_grant",
+            Self::NeedsApproval => "needs_approval",
+            Self::NotFixable => "not_fixable",
+            Self::Unresolved => "unresolved",
+        }
+    }
+}

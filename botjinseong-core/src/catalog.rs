@@ -1,0 +1,354 @@
+//! The catalog the engine reads: every known action and every AWS managed
+//! policy, with which policy grants which action and how.
+//!
+//! All fields borrow or own through [`Cow`], so the root package can bake a
+//! catalog into `static` tables while tests build small ones at run time.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::policy::PolicyDocument;
+
+/// A list of strings that a static table can borrow and a test can own.
+pub type Strs = Cow<'static, [Cow<'static, str>]>;
+
+/// The access level AWS's service authorization reference gives an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum AccessLevel {
+    /// Lists resources.
+    List,
+    /// Reads resources or their configuration.
+    Read,
+    /// Changes tags only.
+    Tagging,
+    /// Creates, changes or deletes resources.
+    Write,
+    /// Changes who may do what: policies, grants, credentials.
+    #[serde(rename = "Permissions management")]
+    PermissionsManagement,
+}
+
+impl AccessLevel {
+    /// Every level, from the least to the most powerful.
+    pub const ALL: [AccessLevel; 5] = [
+        Self::List,
+        Self::Read,
+        Self::Tagging,
+        Self::Write,
+        Self::PermissionsManagement,
+    ];
+
+    /// The name AWS's reference uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::List => "List",
+            Self::Read => "Read",
+            Self::Tagging => "Tagging",
+            Self::Write => "Write",
+            Self::PermissionsManagement => "Permissions management",
+        }
+    }
+
+    /// Reads a level as the reference writes it. Combined levels such as
+    /// `"Permissions management, Write"` take their most specific part
+    /// (permissions management, then tagging), which is what the classic
+    /// reference lists for those actions.
+    pub fn from_reference(text: &str) -> Option<Self> {
+        let parts = text.split(',').map(str::trim);
+        let mut found = None;
+        for part in parts {
+            let level = match part {
+                "List" => Self::List,
+                "Read" => Self::Read,
+                "Tagging" => Self::Tagging,
+                "Write" => Self::Write,
+                "Permissions management" => Self::PermissionsManagement,
+                _ => return None,
+            };
+            found = Some(match (found, level) {
+                (Some(Self::PermissionsManagement), _) | (_, Self::PermissionsManagement) => {
+                    Self::PermissionsManagement
+                }
+                (Some(Self::Tagging), _) | (_, Self::Tagging) => Self::Tagging,
+                (Some(prev), _) => prev.max(level),
+                (None, _) => level,
+            });
+        }
+        found
+    }
+
+    /// The position of this level in [`AccessLevel::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Whether the level only reads (List or Read).
+    pub fn is_read_only(self) -> bool {
+        matches!(self, Self::List | Self::Read)
+    }
+}
+
+impl fmt::Display for AccessLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Who a managed policy is written for, from its path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PolicyKind {
+    /// Path `/` or `/job-function/`: attachable to people.
+    ForPeople,
+    /// Path `/service-role/`: for roles that services assume.
+    ServiceRole,
+    /// Path `/aws-service-role/`: for service-linked roles only.
+    AwsServiceRole,
+}
+
+impl PolicyKind {
+    /// The kind a policy's path implies.
+    pub fn from_path(path: &str) -> Self {
+        if path.starts_with("/aws-service-role/") {
+            Self::AwsServiceRole
+        } else if path.starts_with("/service-role/") {
+            Self::ServiceRole
+        } else {
+            Self::ForPeople
+        }
+    }
+}
+
+/// How far a policy's grant of one action reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GrantScope {
+    /// Unconditionally, on every resource.
+    AllResources,
+    /// Unconditionally, but only on resources matching the statement's patterns.
+    Restricted,
+    /// Only when the statement's conditions hold.
+    Conditional,
+}
+
+impl GrantScope {
+    const ALL: [GrantScope; 3] = [Self::AllResources, Self::Restricted, Self::Conditional];
+}
+
+/// One policy's grant of one action: a policy index and a [`GrantScope`],
+/// packed into a word so the compiled table stays small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Grant(u32);
+
+impl Grant {
+    /// Packs a grant of the policy at `policy` (an index into [`Catalog::policies`]).
+    pub const fn new(policy: u32, scope: GrantScope) -> Self {
+        Grant(policy << 2 | scope as u32)
+    }
+
+    /// Rebuilds a grant from [`Grant::bits`].
+    pub const fn from_bits(bits: u32) -> Self {
+        Grant(bits)
+    }
+
+    /// The packed form, for code generation.
+    pub const fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// The index of the granting policy in [`Catalog::policies`].
+    pub const fn policy(self) -> usize {
+        (self.0 >> 2) as usize
+    }
+
+    /// How far the grant reaches.
+    pub fn scope(self) -> GrantScope {
+        GrantScope::ALL[(self.0 & 3) as usize % GrantScope::ALL.len()]
+    }
+}
+
+/// One IAM action of the service authorization reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionRecord {
+    /// Canonical `prefix:Action` spelling.
+    pub name: Cow<'static, str>,
+    /// Its access level.
+    pub level: AccessLevel,
+    /// The resource types it acts on (empty: only `*`).
+    pub resource_types: Strs,
+    /// Actions AWS says it also needs.
+    pub dependent_actions: Strs,
+    /// Where its grants start in [`Catalog::grants`].
+    pub grants_start: u32,
+    /// How many grants it has.
+    pub grants_len: u32,
+}
+
+impl ActionRecord {
+    /// The IAM service prefix (`s3` of `s3:GetObject`).
+    pub fn prefix(&self) -> &str {
+        self.name.split_once(':').map_or(&*self.name, |(p, _)| p)
+    }
+}
+
+/// How many actions a policy grants, by access level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct LevelCounts(pub [u32; 5]);
+
+impl LevelCounts {
+    /// The count for one level.
+    pub fn get(&self, level: AccessLevel) -> u32 {
+        self.0[level.index()]
+    }
+
+    /// Counts one more action of `level`.
+    pub fn add(&mut self, level: AccessLevel) {
+        self.0[level.index()] += 1;
+    }
+
+    /// All granted actions.
+    pub fn total(&self) -> u32 {
+        self.0.iter().sum()
+    }
+
+    /// Whether every granted action only reads.
+    pub fn read_only(&self) -> bool {
+        self.total() > 0
+            && AccessLevel::ALL
+                .iter()
+                .all(|l| l.is_read_only() || self.get(*l) == 0)
+    }
+}
+
+/// A policy's precomputed cost risk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RiskScore {
+    /// 1–100.
+    pub risk: u8,
+    /// The few catalog entries that set the score, in plain words.
+    pub reasons: Strs,
+}
+
+/// One AWS managed policy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolicyRecord {
+    /// Its name, unique among AWS managed policies.
+    pub name: Cow<'static, str>,
+    /// Its ARN, path included.
+    pub arn: Cow<'static, str>,
+    /// Its path, such as `/` or `/service-role/`.
+    pub path: Cow<'static, str>,
+    /// Its default version id.
+    pub version: Cow<'static, str>,
+    /// Who it is written for.
+    pub kind: PolicyKind,
+    /// Its default version's document.
+    pub document: PolicyDocument,
+    /// Granted actions of the catalog, by access level.
+    pub granted: LevelCounts,
+    /// Its cost risk.
+    pub risk: RiskScore,
+    /// Why it is never recommended to people, when it is not.
+    pub excluded: Option<Cow<'static, str>>,
+}
+
+impl PolicyRecord {
+    /// Whether the bot may ever recommend this policy for a person.
+    pub fn recommendable(&self) -> bool {
+        self.kind == PolicyKind::ForPeople && self.excluded.is_none()
+    }
+}
+
+/// Everything the engine knows of AWS: actions, policies, grants.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    /// Every action, in the order of [`compare_actions`].
+    pub actions: Cow<'static, [ActionRecord]>,
+    /// Every policy, sorted by name.
+    pub policies: Cow<'static, [PolicyRecord]>,
+    /// The grants of all actions, each action's a contiguous run.
+    pub grants: Cow<'static, [Grant]>,
+    /// Names of the policies the bot never attaches, not even on approval.
+    pub never_grant: Strs,
+    /// An optional perfect-hash index from lower-cased action name to its
+    /// position in `actions`; without it lookups binary-search.
+    pub action_index: Option<&'static phf::Map<&'static str, u32>>,
+}
+
+/// Longest action name looked up without allocating.
+const MAX_ACTION: usize = 128;
+
+impl Catalog {
+    /// Finds an action by name, ignoring case. Never allocates.
+    pub fn action(&self, name: &str) -> Option<&ActionRecord> {
+        let mut buf = [0u8; MAX_ACTION];
+        let key = buf.get_mut(..name.len())?;
+        key.copy_from_slice(name.as_bytes());
+        key.make_ascii_lowercase();
+        let key = std::str::from_utf8(key).ok()?;
+        let at = match self.action_index {
+            Some(index) => *index.get(key)? as usize,
+            None => self
+                .actions
+                .binary_search_by(|a| compare_actions(&a.name, key))
+                .ok()?,
+        };
+        self.actions.get(at)
+    }
+
+    /// The grants of an action.
+    pub fn grants_of(&self, action: &ActionRecord) -> &[Grant] {
+        let start = action.grants_start as usize;
+        self.grants
+            .get(start..start + action.grants_len as usize)
+            .unwrap_or(&[])
+    }
+
+    /// Finds a policy by name or by ARN.
+    pub fn policy(&self, name_or_arn: &str) -> Option<&PolicyRecord> {
+        let name = if name_or_arn.starts_with("arn:") {
+            name_or_arn.rsplit('/').next()?
+        } else {
+            name_or_arn
+        };
+        let at = self
+            .policies
+            .binary_search_by(|p| (*p.name).cmp(name))
+            .ok()?;
+        let policy = &self.policies[at];
+        (!name_or_arn.starts_with("arn:") || policy.arn == name_or_arn).then_some(policy)
+    }
+
+    /// Every action of one service prefix, ignoring case.
+    pub fn service_actions(&self, prefix: &str) -> &[ActionRecord] {
+        let below = self
+            .actions
+            .partition_point(|a| cmp_ignore_case(a.prefix(), prefix).is_lt());
+        let end = below
+            + self.actions[below..].partition_point(|a| cmp_ignore_case(a.prefix(), prefix).is_eq());
+        &self.actions[below..end]
+    }
+
+    /// Whether any action of the catalog has this service prefix.
+    pub fn knows_service(&self, prefix: &str) -> bool {
+        !self.service_actions(prefix).is_empty()
+    }
+}
+
+/// The order of [`Catalog::actions`]: by service prefix, then by action
+/// name, both ignoring ASCII case, so that one service's actions stand
+/// together (`s3-outposts:*` sorts after `s3:*`).
+pub fn compare_actions(a: &str, b: &str) -> std::cmp::Ordering {
+    let (ap, an) = a.split_once(':').unwrap_or((a, ""));
+    let (bp, bn) = b.split_once(':').unwrap_or((b, ""));
+    cmp_ignore_case(ap, bp).then_with(|| cmp_ignore_case(an, bn))
+}
+
+/// Compares two strings ignoring ASCII case.
+fn cmp_ignore_case(a: &str, b: &str) -> std::cmp::Ordering {
+    a.bytes()
+        .map(|c| c.to_ascii_lowercase())
+        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+}

@@ -1,0 +1,172 @@
+//! The pipeline: parse → resolve → score → decide, over one catalog.
+
+use crate::analysis::{Analysis, ParsedFields, Recommendation, Source};
+use crate::catalog::{Catalog, PolicyRecord};
+use crate::decide::{Config, Facts, decide, denial_words, who_can_fix};
+use crate::evaluate::Variables;
+use crate::kinds::DenialKind;
+use crate::parse::{Parsed, parse};
+use crate::resolve::{Candidate, Resolution, resolve};
+
+/// The engine: a catalog and the grant rules' configuration.
+#[derive(Debug, Clone)]
+pub struct Engine<'c> {
+    catalog: &'c Catalog,
+    config: Config,
+}
+
+impl<'c> Engine<'c> {
+    /// An engine over `catalog` with the rules configured by `config`.
+    pub fn new(catalog: &'c Catalog, config: Config) -> Self {
+        Self { catalog, config }
+    }
+
+    /// The catalog.
+    pub fn catalog(&self) -> &'c Catalog {
+        self.catalog
+    }
+
+    /// The rules' configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Analyses one pasted message.
+    pub fn analyze(&self, text: &str) -> Analysis {
+        let parsed = parse(text);
+        let fields = self.fields(&parsed);
+        let variables = Variables {
+            username: fields
+                .principal
+                .as_deref()
+                .filter(|p| p.contains(":user/"))
+                .and_then(|p| p.rsplit('/').next()),
+            account: fields.account.as_deref(),
+        };
+        let resolutions: Vec<Resolution<'c>> = fields
+            .actions
+            .iter()
+            .map(|a| resolve(self.catalog, a, fields.resource.as_deref(), variables))
+            .collect();
+        let pick = pick(&resolutions);
+        let verdict = decide(
+            &self.config,
+            self.catalog,
+            &Facts {
+                denial: fields.denial,
+                principal: fields.principal_kind,
+                recommendation: pick.map(|(c, source, _)| (c.policy, source)),
+                covers_all: pick.is_some_and(|(_, _, all)| all),
+            },
+        );
+        let recommendation = pick.map(|(c, source, _)| recommendation(c.policy, source));
+        let explanation = explain(&fields, recommendation.as_ref(), verdict.decision);
+        Analysis {
+            id: None,
+            parsed: fields,
+            recommendation,
+            decision: verdict.decision,
+            explanation,
+            reasons: verdict.reasons,
+        }
+    }
+
+    /// The ranked candidates for one action, as `botjinseong action` shows them.
+    pub fn rank(&self, action: &str) -> Resolution<'c> {
+        resolve(self.catalog, action, None, Variables::default())
+    }
+
+    /// The parsed fields, actions spelled as the catalog spells them.
+    fn fields(&self, parsed: &Parsed<'_>) -> ParsedFields {
+        let actions = parsed
+            .actions
+            .iter()
+            .map(|a| match self.catalog.action(a) {
+                Some(record) => record.name.to_string(),
+                None => a.to_string(),
+            })
+            .collect();
+        ParsedFields {
+            principal: parsed.principal.as_deref().map(String::from),
+            principal_kind: parsed.principal_kind,
+            account: parsed.account.as_deref().map(String::from),
+            actions,
+            operation: parsed.operation.as_deref().map(String::from),
+            resource: parsed.resource.as_deref().map(String::from),
+            denial: parsed.denial,
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// The one policy to recommend: the best candidate that covers every
+/// action, else the best candidate of the first action that has one.
+/// Returns whether it covers them all.
+fn pick<'c>(resolutions: &[Resolution<'c>]) -> Option<(Candidate<'c>, Source, bool)> {
+    let first = resolutions.iter().find(|r| !r.candidates.is_empty())?;
+    let covers_all = |c: &Candidate<'c>| {
+        resolutions.iter().all(|r| {
+            r.candidates
+                .iter()
+                .any(|o| std::ptr::eq(o.policy, c.policy))
+        })
+    };
+    let source = if resolutions.iter().any(|r| r.source == Source::Pattern) {
+        Source::Pattern
+    } else {
+        Source::Catalog
+    };
+    match first.candidates.iter().find(|c| covers_all(c)) {
+        Some(c) => Some((*c, source, true)),
+        None => Some((first.candidates[0], first.source, false)),
+    }
+}
+
+fn recommendation(policy: &PolicyRecord, source: Source) -> Recommendation {
+    Recommendation {
+        policy_arn: policy.arn.to_string(),
+        policy_name: policy.name.to_string(),
+        risk: policy.risk.risk,
+        reasons: policy.risk.reasons.iter().map(|r| r.to_string()).collect(),
+        source,
+    }
+}
+
+/// One or two plain sentences for the student.
+fn explain(
+    fields: &ParsedFields,
+    recommendation: Option<&Recommendation>,
+    decision: crate::analysis::Decision,
+) -> String {
+    use crate::analysis::Decision::*;
+    let what = match fields.actions.as_slice() {
+        [] => "the request".to_string(),
+        [one] => one.clone(),
+        many => many.join(", "),
+    };
+    match (decision, recommendation) {
+        (NotFixable, _) => format!(
+            "AWS denied {what} because of {}; no identity policy can fix that. Ask {}.",
+            denial_words(fields.denial),
+            who_can_fix(fields.denial)
+        ),
+        (Unresolved, _) if fields.denial == DenialKind::Encoded => format!(
+            "AWS hid the reason in an encoded message. Ask {}, then try again with the decoded text.",
+            who_can_fix(fields.denial)
+        ),
+        (Unresolved, _) if fields.actions.is_empty() => {
+            "The message names no IAM action, so there is nothing to grant yet; paste the full error text.".into()
+        }
+        (Unresolved, _) | (_, None) => format!(
+            "No AWS managed policy meant for people grants {what}; an admin has to write a policy for it."
+        ),
+        (AutoGrant, Some(r)) => format!(
+            "{} grants {what} with cost risk {}, below the threshold, so it can be attached right away.",
+            r.policy_name, r.risk
+        ),
+        (NeedsApproval, Some(r)) => format!(
+            "{} grants {what} with cost risk {}, so an admin has to approve it first.",
+            r.policy_name, r.risk
+        ),
+    }
+}
