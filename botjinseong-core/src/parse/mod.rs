@@ -1,13 +1,32 @@
 //! Reads an AWS authorization error, as people paste it, into its fields.
+//!
+//! The text is first de-noised ([`clean`]: wraps, escapes, Markdown, Slack,
+//! ANSI, comment markers), then each field is read by the module that owns
+//! it. Nothing here knows the catalog: actions keep the text's spelling, and
+//! a bare SDK operation is reported with a service hint for the engine to map.
+//! Clean input is never copied: fields borrow from it.
+
+mod action;
+mod arn;
+mod clean;
+mod denial;
+mod encoded;
+mod operation;
+mod principal;
+mod service;
+mod token;
 
 use std::borrow::Cow;
 
 use crate::kinds::{DenialKind, PrincipalKind};
 
+/// How many bytes of a paste are read; longer input is cut and flagged [`Parsed::truncated`].
+pub const MAX_INPUT: usize = clean::LIMIT;
+
 /// What a pasted error message says, before the catalog is consulted.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Parsed<'a> {
-    /// The caller's ARN, exactly as written.
+    /// The caller's ARN (or name, such as `anonymous`), exactly as written.
     pub principal: Option<Cow<'a, str>>,
     /// The kind of the caller, from its ARN.
     pub principal_kind: PrincipalKind,
@@ -21,35 +40,76 @@ pub struct Parsed<'a> {
     pub resource: Option<Cow<'a, str>>,
     /// Why the request was denied.
     pub denial: DenialKind,
+    /// The blob of an `Encoded authorization failure message`, for STS to decode.
+    pub encoded: Option<Cow<'a, str>>,
+    /// The service the call went to, lowercase (`s3`, `secretsmanager`), read from
+    /// the text: SDK service id, CLI command, endpoint host, error class, or the
+    /// prefix of a denied action.
+    pub service: Option<Cow<'a, str>>,
+    /// The input was longer than [`MAX_INPUT`] bytes and only its start was read.
+    pub truncated: bool,
+}
+
+impl Parsed<'_> {
+    /// Copies every borrowed field, detaching the value from the input text.
+    pub fn into_owned(self) -> Parsed<'static> {
+        let own = |c: Cow<'_, str>| Cow::Owned(c.into_owned());
+        Parsed {
+            principal: self.principal.map(own),
+            principal_kind: self.principal_kind,
+            account: self.account.map(own),
+            actions: self.actions.into_iter().map(own).collect(),
+            operation: self.operation.map(own),
+            resource: self.resource.map(own),
+            denial: self.denial,
+            encoded: self.encoded.map(own),
+            service: self.service.map(own),
+            truncated: self.truncated,
+        }
+    }
 }
 
 /// Parses one message. Never fails: what cannot be read is left empty.
 pub fn parse(text: &str) -> Parsed<'_> {
-    const MARK: &str = "is not authorized to perform: ";
-    let mut parsed = Parsed::default();
-    let Some(at) = text.find(MARK) else {
-        return parsed;
+    let (text, truncated) = clean::truncate(text);
+    let mut parsed = match clean::clean(text) {
+        Cow::Borrowed(clean) => extract(clean),
+        Cow::Owned(clean) => extract(&clean).into_owned(),
     };
-    if let Some(principal) = text[..at].trim_end().rsplit(' ').next()
-        && principal.starts_with("arn:")
-    {
-        parsed.principal = Some(Cow::Borrowed(principal));
-        parsed.account = principal.split(':').nth(4).map(Cow::Borrowed);
-        parsed.principal_kind = if principal.contains(":user/") {
-            PrincipalKind::User
-        } else {
-            PrincipalKind::Unknown
-        };
-    }
-    let rest = &text[at + MARK.len()..];
-    if let Some(action) = rest.split_whitespace().next() {
-        parsed.actions.push(Cow::Borrowed(action));
-    }
-    if let Some(r) = rest.find("on resource: ") {
-        parsed.resource = rest[r + 13..].split_whitespace().next().map(Cow::Borrowed);
-    }
-    if rest.contains("because no identity-based policy allows") {
-        parsed.denial = DenialKind::ImplicitIdentity;
-    }
+    parsed.truncated = truncated;
     parsed
+}
+
+/// Reads every field out of de-noised text.
+fn extract(text: &str) -> Parsed<'_> {
+    let denied = action::find(text);
+    let call = operation::find(text);
+    let principal = principal::find(text);
+    let account = principal
+        .as_ref()
+        .and_then(|p| narrow(p, arn::account))
+        .or_else(|| denied.resource.as_ref().and_then(|r| narrow(r, arn::account)));
+    let service = service::find(text, &call, &denied.actions);
+    Parsed {
+        principal_kind: principal
+            .as_deref()
+            .map_or(PrincipalKind::Unknown, arn::principal_kind),
+        principal,
+        account,
+        operation: call.operation.or(denied.api_operation).map(Cow::Borrowed),
+        service,
+        actions: denied.actions,
+        resource: denied.resource,
+        denial: denial::find(text),
+        encoded: encoded::find(text).map(Cow::Borrowed),
+        truncated: false,
+    }
+}
+
+/// Applies a sub-slicing reader to a field, borrowing from the text where the field does.
+fn narrow<'t>(field: &Cow<'t, str>, read: fn(&str) -> Option<&str>) -> Option<Cow<'t, str>> {
+    match field {
+        Cow::Borrowed(s) => read(s).map(Cow::Borrowed),
+        Cow::Owned(s) => read(s).map(|r| Cow::Owned(r.to_owned())),
+    }
 }

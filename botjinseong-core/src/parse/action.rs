@@ -1,0 +1,195 @@
+//! Denied actions and the resource they were denied on.
+//!
+//! Actions are read where a wording introduces them (`not authorized to
+//! perform:`, CloudFormation's `API:`, the console's `allow the … action`,
+//! a decoded message's `"action":`, the Marketplace list); only when none of
+//! those names one is any bare `prefix:Action` token of the text taken.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::clean::prefix;
+use super::token::{collapse, looks_like_arn, read_action, read_token};
+
+/// Wordings that put an action right after themselves.
+static INTRODUCER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)not\s*authori[sz]ed\s*to\s*perform\s*:?\s*",
+        r#"|\bAPI:\s*|\ballow\s*the\s+|don'?t\s*have\s*permissions?\s*to\s*(?:perform\s*:?\s*)?"#,
+        r#"|"action"\s*:\s*"|\bAction:\s*"#,
+    ))
+    .expect("valid pattern")
+});
+
+/// `on resource:` after an action.
+static ON_RESOURCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*on\s*resource\s*:?\s*").expect("valid pattern"));
+
+/// A bare `prefix:Action` token, for texts that introduce none.
+static BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[a-z][a-z0-9-]{1,40}:[A-Z][A-Za-z0-9]{2,100}\b").expect("valid pattern")
+});
+
+/// Prefixes of `x:Y` tokens that are not IAM actions.
+const NOT_SERVICES: &[&str] = &["arn", "aws", "http", "https", "mailto", "file", "urn"];
+
+/// What the text says was denied.
+#[derive(Debug, Default)]
+pub(crate) struct Denied<'t> {
+    /// Distinct actions, case-insensitively, in order of appearance.
+    pub actions: Vec<Cow<'t, str>>,
+    /// The resource of the first statement that names one.
+    pub resource: Option<Cow<'t, str>>,
+    /// The operation of a CloudFormation `API: prefix:Operation`.
+    pub api_operation: Option<&'t str>,
+}
+
+/// Reads every denied action of `text` and the first resource.
+pub(crate) fn find(text: &str) -> Denied<'_> {
+    let mut denied = Denied::default();
+    for m in INTRODUCER.find_iter(text) {
+        let intro = m.as_str();
+        if intro.starts_with(['n', 'N']) {
+            if let Some(list) = marketplace_list(text, m.end()) {
+                for (action, _) in list {
+                    push(&mut denied.actions, action);
+                }
+                continue;
+            }
+        }
+        let Some((action, end)) = read_action(text, m.end()) else {
+            continue;
+        };
+        if intro.starts_with("API") && denied.api_operation.is_none() {
+            let written = &text[m.end()..end];
+            denied.api_operation = written.split_once(':').map(|(_, op)| op.trim_start());
+        }
+        push(&mut denied.actions, action);
+        if denied.resource.is_none() {
+            denied.resource = resource_after(text, end);
+        }
+    }
+    if denied.actions.is_empty() {
+        for m in BARE.find_iter(text) {
+            let prefix = &m.as_str()[..m.as_str().find(':').unwrap_or(0)];
+            let glued = text[..m.start()].ends_with([':', '/', '.', '-', '_', '@']);
+            if !glued && !NOT_SERVICES.contains(&prefix) {
+                push(&mut denied.actions, Cow::Borrowed(m.as_str()));
+            }
+        }
+    }
+    if denied.resource.is_none() {
+        denied.resource = decoded_resource(text);
+    }
+    denied
+}
+
+/// Adds `action` unless it is already there, case-insensitively.
+fn push<'t>(actions: &mut Vec<Cow<'t, str>>, action: Cow<'t, str>) {
+    if !actions.iter().any(|a| a.eq_ignore_ascii_case(&action)) {
+        actions.push(action);
+    }
+}
+
+/// The `(a:B, c:D)` list of `… the required AWS Marketplace actions (…)`.
+fn marketplace_list(text: &str, at: usize) -> Option<Vec<(Cow<'_, str>, usize)>> {
+    let rest = prefix(text.get(at..)?, 600);
+    if !rest.get(..12)?.eq_ignore_ascii_case("the required") {
+        return None;
+    }
+    let open = rest.find('(')?;
+    let close = open + rest[open..].find(')')?;
+    let mut list = Vec::new();
+    let mut pos = at + open + 1;
+    for item in rest[open + 1..close].split(',') {
+        let lead = item.len() - item.trim_start().len();
+        if let Some((action, end)) = read_action(text, pos + lead) {
+            list.push((action, end));
+        }
+        pos += item.len() + 1;
+    }
+    (!list.is_empty()).then_some(list)
+}
+
+/// The resource of `on resource: …` right after an action ending at `end`.
+fn resource_after(text: &str, end: usize) -> Option<Cow<'_, str>> {
+    let m = ON_RESOURCE.find(prefix(text.get(end..)?, 64))?;
+    let start = end + m.end();
+    let (s, e) = read_token(text, start)?;
+    let token = &text[s..e];
+    if token.eq_ignore_ascii_case("because") || token.eq_ignore_ascii_case("with") {
+        return None;
+    }
+    Some(rejoin(text, token, e))
+}
+
+/// Joins to an ARN the piece a wrap pushed past a space, when that is clearly what happened.
+fn rejoin<'t>(text: &'t str, token: &'t str, end: usize) -> Cow<'t, str> {
+    if !looks_like_arn(token) || !token.ends_with(['/', ':', '-', '_', '.', '@', '+', '=']) {
+        return Cow::Borrowed(token);
+    }
+    let rest = prefix(&text[end..], 300);
+    let Some(after) = rest.strip_prefix(' ') else {
+        return Cow::Borrowed(token);
+    };
+    let piece_len = after.find(' ').unwrap_or(after.len());
+    let piece = &after[..piece_len];
+    let next = after[piece_len..].trim_start();
+    let ends_statement = ["because", "with an", "(service", "status code"]
+        .iter()
+        .any(|w| next.get(..w.len()).is_some_and(|n| n.eq_ignore_ascii_case(w)));
+    let soft_end = token.ends_with(['/', ':', '-', '_']);
+    if piece.is_empty() || !(ends_statement || (soft_end && next.is_empty())) {
+        return Cow::Borrowed(token);
+    }
+    let joined = format!("{token}{piece}");
+    match collapse(&joined) {
+        Cow::Borrowed(_) => Cow::Owned(super::token::trim_punct(&joined).to_owned()),
+        Cow::Owned(o) => Cow::Owned(o),
+    }
+}
+
+/// The `"resource"` of a pasted decoded authorization message.
+fn decoded_resource(text: &str) -> Option<Cow<'_, str>> {
+    let at = text.find("\"resource\"")?;
+    let value = text[at + 10..].trim_start().strip_prefix(':')?.trim_start();
+    let value = value.strip_prefix('"')?;
+    let end = value.find('"')?;
+    let resource = value[..end].trim();
+    (!resource.is_empty()).then_some(Cow::Borrowed(resource))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statements_give_actions_and_resource() {
+        let d = find(
+            "User: x is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k because no",
+        );
+        assert_eq!(d.actions, ["s3:GetObject"]);
+        assert_eq!(d.resource.as_deref(), Some("arn:aws:s3:::b/k"));
+    }
+
+    #[test]
+    fn marketplace_lists_give_every_action() {
+        let d = find(
+            "is not authorized to perform the required AWS Marketplace actions (aws-marketplace:ViewSubscriptions, aws-marketplace:Subscribe) to enable",
+        );
+        assert_eq!(
+            d.actions,
+            ["aws-marketplace:ViewSubscriptions", "aws-marketplace:Subscribe"]
+        );
+    }
+
+    #[test]
+    fn bare_actions_only_when_none_is_introduced() {
+        let d = find("expected ec2:RunInstances to return an access denied error");
+        assert_eq!(d.actions, ["ec2:RunInstances"]);
+        let d = find("perform: ab:Xyz because no policy allows the ab:Xzy action");
+        assert_eq!(d.actions, ["ab:Xyz"]);
+    }
+}

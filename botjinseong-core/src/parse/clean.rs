@@ -1,0 +1,399 @@
+//! De-noising: turns a paste into one flat line of plain text.
+//!
+//! Pastes come wrapped by terminals and editors, escaped as JSON, coloured
+//! with ANSI codes, formatted as Markdown or Slack mrkdwn, and prefixed by
+//! comment markers. This module undoes all of that in two passes (characters,
+//! then lines) and returns the input untouched, borrowed, when it is already
+//! clean.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::bytes::Regex;
+
+/// How much of a paste is read; the rest is ignored and reported as truncated.
+pub(crate) const LIMIT: usize = 64 * 1024;
+
+/// Bytes or byte pairs whose presence means the slow cleaner must run.
+static NOISE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\n\r\t\\`&\x1b]|\*\*|<[hm@#!]|\]\(|\u{a0}").expect("valid noise pattern")
+});
+
+/// How far a link's closing bracket is looked for.
+const WINDOW: usize = 1024;
+
+/// Words that, starting a wrapped line, continue the sentence of the line before.
+const CONTINUATIONS: &[&str] = &[
+    "is not",
+    "on resource",
+    "because",
+    "with an",
+    "operation",
+    "action",
+    "to perform",
+    "authorized",
+    "authorised",
+    "api error",
+    "https response",
+    "status code",
+    "request id",
+];
+
+/// Cuts `text` to [`LIMIT`] bytes on a char boundary; says whether it cut.
+pub(crate) fn truncate(text: &str) -> (&str, bool) {
+    let cut = prefix(text, LIMIT);
+    (cut, cut.len() < text.len())
+}
+
+/// Returns `text` with all known noise removed and its lines re-joined.
+pub(crate) fn clean(text: &str) -> Cow<'_, str> {
+    if !NOISE.is_match(text.as_bytes()) && !has_line_marker(text) {
+        return Cow::Borrowed(text);
+    }
+    let flat = join_lines(&strip_chars(text));
+    if flat == text {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(flat)
+    }
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
+pub(crate) fn prefix(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Whether the first line starts with a comment, quote or box-drawing marker.
+fn has_line_marker(text: &str) -> bool {
+    let start = text.trim_start();
+    start.starts_with(['#', '/', '>', '│', '|', '┃'])
+}
+
+/// First pass: ANSI codes, escapes, entities, backticks, Slack and Markdown links, bold.
+fn strip_chars(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let consumed = match c {
+            '\x1b' => skip_ansi(rest),
+            '\\' => unescape(rest, &mut out),
+            '&' => decode_entity(rest, &mut out),
+            '`' => skip_backticks(rest),
+            '<' => slack_link(rest, &mut out),
+            '[' => markdown_link(rest, &mut out),
+            '*' if rest.starts_with("**") && is_bold_marker(&out, &rest[2..]) => 2,
+            '\u{a0}' => {
+                out.push(' ');
+                c.len_utf8()
+            }
+            _ => 0,
+        };
+        if consumed == 0 {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        } else {
+            rest = &rest[consumed..];
+        }
+    }
+    out
+}
+
+/// Length of the ANSI escape sequence at the start of `s` (at least 1).
+fn skip_ansi(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    match bytes.get(1) {
+        Some(b'[') => {
+            let mut i = 2;
+            while i < bytes.len() && (0x20..0x40).contains(&bytes[i]) {
+                i += 1;
+            }
+            if i < bytes.len() && (0x40..0x7f).contains(&bytes[i]) {
+                i + 1
+            } else {
+                i
+            }
+        }
+        Some(b']') => {
+            let mut i = 2;
+            while i < bytes.len() && bytes[i] != 0x07 && bytes[i] != 0x1b {
+                i += 1;
+            }
+            if bytes.get(i) == Some(&0x1b) && bytes.get(i + 1) == Some(&b'\\') {
+                i + 2
+            } else {
+                (i + 1).min(bytes.len())
+            }
+        }
+        Some(b) if b.is_ascii() => 2,
+        _ => 1,
+    }
+}
+
+/// Undoes a JSON or Python escape at the start of `s`, or copies a plain backslash run.
+///
+/// A run of backslashes before `n`, `r`, `t`, `"`, `'` or `/` is one escape,
+/// whatever its depth of nesting; any other backslash (as in `\*`) is kept.
+fn unescape(s: &str, out: &mut String) -> usize {
+    let run = s.bytes().take_while(|&b| b == b'\\').count();
+    let replacement = match s.as_bytes().get(run) {
+        Some(b'n' | b'r' | b't') => ' ',
+        Some(b'"') => '"',
+        Some(b'\'') => '\'',
+        Some(b'/') => '/',
+        _ => {
+            out.push_str(&s[..run]);
+            return run;
+        }
+    };
+    out.push(replacement);
+    run + 1
+}
+
+/// Decodes an HTML entity (also `&amp;`-escaped ones) at the start of `s`; 0 if none.
+fn decode_entity(s: &str, out: &mut String) -> usize {
+    let mut i = 1;
+    while s[i..].starts_with("amp;") {
+        i += 4;
+    }
+    for (name, c) in [
+        ("lt;", '<'),
+        ("gt;", '>'),
+        ("quot;", '"'),
+        ("#39;", '\''),
+        ("#x27;", '\''),
+        ("apos;", '\''),
+        ("nbsp;", ' '),
+    ] {
+        if s[i..].starts_with(name) {
+            out.push(c);
+            return i + name.len();
+        }
+    }
+    if i > 1 {
+        out.push('&');
+        return i;
+    }
+    0
+}
+
+/// Length of a backtick run, with the language tag of an opening code fence.
+fn skip_backticks(s: &str) -> usize {
+    let run = s.bytes().take_while(|&b| b == b'`').count();
+    if run >= 3 {
+        let tag = s[run..]
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'+'))
+            .count();
+        if tag > 0 && matches!(s.as_bytes().get(run + tag), None | Some(b'\n' | b'\r')) {
+            return run + tag;
+        }
+    }
+    run
+}
+
+/// Rewrites a Slack `<url|text>`, `<mailto:…>` or `<@U…>` token at the start of `s`.
+fn slack_link(s: &str, out: &mut String) -> usize {
+    let body = &s[1..];
+    let Some(close) = prefix(body, WINDOW).find(['>', '<', '\n']) else {
+        return 0;
+    };
+    if body.as_bytes()[close] != b'>' {
+        return 0;
+    }
+    let inner = &body[..close];
+    let (target, label) = match inner.split_once('|') {
+        Some((t, l)) => (t, Some(l)),
+        None => (inner, None),
+    };
+    if target.starts_with("http://") || target.starts_with("https://") {
+        out.push_str(label.unwrap_or(target));
+    } else if let Some(address) = target.strip_prefix("mailto:") {
+        out.push_str(label.unwrap_or(address));
+    } else if target.starts_with('@') || target.starts_with('#') || target.starts_with('!') {
+        if let Some(l) = label {
+            out.push_str(l);
+        }
+    } else {
+        return 0;
+    }
+    close + 2
+}
+
+/// Rewrites a Markdown link `[text](mailto:…)` or `[text](http…)` at the start of `s` to its text.
+fn markdown_link(s: &str, out: &mut String) -> usize {
+    let Some(mid) = prefix(s, WINDOW).find("](") else {
+        return 0;
+    };
+    let text = &s[1..mid];
+    if text.contains(['\n', '[', ']']) {
+        return 0;
+    }
+    let target = &s[mid + 2..];
+    if !(target.starts_with("mailto:")
+        || target.starts_with("http://")
+        || target.starts_with("https://"))
+    {
+        return 0;
+    }
+    let Some(close) = prefix(target, WINDOW).find([')', ' ', '\n']) else {
+        return 0;
+    };
+    if target.as_bytes()[close] != b')' {
+        return 0;
+    }
+    out.push_str(text);
+    mid + 2 + close + 1
+}
+
+/// Whether a `**` between `before` and `after` is Markdown bold, not an ARN wildcard.
+fn is_bold_marker(before: &str, after: &str) -> bool {
+    let prev = before.chars().next_back();
+    let next = after.chars().next();
+    let opens = prev.is_none_or(|c| c.is_whitespace() || "([{>\"'".contains(c))
+        && next.is_some_and(|c| !c.is_whitespace() && c != '*');
+    let closes = prev.is_some_and(|c| c.is_alphanumeric())
+        && next.is_none_or(|c| c.is_whitespace() || ".,;:)]}\"'".contains(c));
+    opens || closes
+}
+
+/// Second pass: strips line markers and re-joins lines, undoing hard wraps.
+fn join_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev_soft_end = true;
+    for raw in text.split('\n') {
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let (line, marked) = strip_marker(raw);
+        if line.is_empty() {
+            prev_soft_end = true;
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            continue;
+        }
+        let indented = raw.starts_with(char::is_whitespace);
+        if !out.is_empty() && !out.ends_with(' ') {
+            let space = prev_soft_end || marked || indented || starts_statement(line);
+            if space {
+                out.push(' ');
+            }
+        }
+        out.push_str(line.trim_end());
+        prev_soft_end = line.ends_with(char::is_whitespace) || line.ends_with([',', ';']);
+    }
+    out
+}
+
+/// Strips leading whitespace and comment, quote or box markers; says whether a marker went.
+fn strip_marker(line: &str) -> (&str, bool) {
+    let mut rest = line.trim_start();
+    let mut marked = false;
+    loop {
+        let next = if let Some(r) = rest.strip_prefix("//") {
+            r
+        } else if let Some(r) = rest.strip_prefix(['#', '>', '│', '┃', '|']) {
+            r
+        } else if let Some(r) = rest.strip_prefix("* ") {
+            r
+        } else {
+            break;
+        };
+        marked = true;
+        rest = next.trim_start();
+    }
+    (rest, marked)
+}
+
+/// Whether a wrapped line begins a new statement rather than continuing a word.
+fn starts_statement(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    if CONTINUATIONS
+        .iter()
+        .any(|w| bytes.get(..w.len()).is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes())))
+    {
+        return true;
+    }
+    match bytes.first() {
+        Some(b'[' | b'{' | b'(' | b'"' | b'\'') => return true,
+        Some(b'A'..=b'Z') => {}
+        Some(b'0'..=b'9') => return is_timestamp(bytes),
+        _ => return false,
+    }
+    let lower = bytes[1..]
+        .iter()
+        .take_while(|b| b.is_ascii_lowercase())
+        .count();
+    lower > 0
+        && match bytes.get(1 + lower) {
+            Some(b':') | None => true,
+            Some(b' ') => bytes.get(2 + lower).is_some_and(|b| b.is_ascii_lowercase()),
+            _ => false,
+        }
+}
+
+/// Whether a line starts with a date or a time of day.
+fn is_timestamp(bytes: &[u8]) -> bool {
+    let digits = |r: std::ops::Range<usize>| {
+        bytes
+            .get(r)
+            .is_some_and(|s| s.iter().all(u8::is_ascii_digit))
+    };
+    (digits(0..4) && matches!(bytes.get(4), Some(b'-' | b'/')) && digits(5..7))
+        || (digits(0..2) && bytes.get(2) == Some(&b':') && digits(3..5))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        let text = "User: arn:aws:iam::123456789012:user/bob is not authorized";
+        assert!(matches!(clean(text), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn wraps_inside_an_arn_are_joined() {
+        let text = "on resource: arn:aws:sns:ap-northeast-1:278280499340:\nmulticloud-alarms";
+        assert_eq!(
+            clean(text),
+            "on resource: arn:aws:sns:ap-northeast-1:278280499340:multicloud-alarms"
+        );
+    }
+
+    #[test]
+    fn wraps_between_words_keep_a_space() {
+        assert_eq!(
+            clean("s3:PutObject\non resource: x\nError: y"),
+            "s3:PutObject on resource: x Error: y"
+        );
+    }
+
+    #[test]
+    fn noise_is_removed() {
+        assert_eq!(
+            clean("\x1b[31m`s3:GetObject`\x1b[0m &amp;lt;x&amp;gt; <https://a.b|link> **bold**"),
+            "s3:GetObject <x> link bold"
+        );
+        assert_eq!(clean(r#"a\"b\\nc \* d"#), r#"a"b c \* d"#);
+    }
+
+    #[test]
+    fn comment_markers_are_stripped() {
+        assert_eq!(clean("// User: x is\n    // not authorized"), "User: x is not authorized");
+    }
+
+    #[test]
+    fn truncation_respects_char_boundaries() {
+        let text = "é".repeat(LIMIT);
+        let (cut, truncated) = truncate(&text);
+        assert!(truncated);
+        assert!(cut.len() <= LIMIT);
+    }
+}

@@ -1,0 +1,112 @@
+//! Finding the caller: the principal written before `is not authorized`, or
+//! the `context.principal.arn` of a decoded authorization message.
+//!
+//! The caller is not the first ARN of the text (Terraform and ECS name the
+//! resource first), so it is read backwards from the statement itself.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::clean::prefix;
+use super::token::{MAX_TOKEN, collapse, looks_like_arn};
+
+/// The statement a caller is written in front of.
+static IS_NOT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)is\s*not\s*authori[sz]ed").expect("valid pattern"));
+
+/// The `User:` (or `User `) that introduces the caller.
+static USER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\buser(?:\s*:\s*|\s+)").expect("valid pattern"));
+
+/// The caller of the first statement that names one, else of a decoded message.
+pub(crate) fn find(text: &str) -> Option<Cow<'_, str>> {
+    let mut floor = 0;
+    for m in IS_NOT.find_iter(text) {
+        let before = &text[floor..m.start()];
+        floor = m.end();
+        if let Some(found) = before_statement(before) {
+            return Some(found);
+        }
+    }
+    decoded(text)
+}
+
+/// The caller written at the end of `before`, the text in front of a statement.
+fn before_statement(before: &str) -> Option<Cow<'_, str>> {
+    let mut from = before.len().saturating_sub(MAX_TOKEN);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &before[from..];
+    if let Some(user) = USER.find_iter(window).last() {
+        let span = window[user.end()..]
+            .trim()
+            .trim_matches(['"', '\'', ','])
+            .trim();
+        if span.is_empty() {
+            return None;
+        }
+        let span = collapse(span);
+        if looks_like_arn(&span) || !has_bare_space(&span) {
+            return Some(span);
+        }
+        return match span {
+            Cow::Borrowed(s) => s.rsplit(' ').next().map(Cow::Borrowed),
+            Cow::Owned(s) => s.rsplit(' ').next().map(|p| Cow::Owned(p.to_owned())),
+        };
+    }
+    let last = window.trim_end().rsplit(char::is_whitespace).next()?;
+    let last = last.trim_matches(['"', '\'', '(', '[']);
+    looks_like_arn(last).then_some(Cow::Borrowed(last))
+}
+
+/// Whether `s` has a space outside `<…>` and `[…]` placeholders.
+fn has_bare_space(s: &str) -> bool {
+    let mut depth = 0usize;
+    for b in s.bytes() {
+        match b {
+            b'<' | b'[' => depth += 1,
+            b'>' | b']' => depth = depth.saturating_sub(1),
+            b' ' if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The `context.principal.arn` of a pasted decoded authorization message.
+fn decoded(text: &str) -> Option<Cow<'_, str>> {
+    let at = text.find("\"principal\"")?;
+    let object = prefix(&text[at..], 600);
+    let object = &object[..object.find('}').unwrap_or(object.len())];
+    let arn_key = object.find("\"arn\"")?;
+    let value = object[arn_key + 5..].trim_start().strip_prefix(':')?.trim_start();
+    let value = value.strip_prefix('"')?;
+    let end = value.find('"')?;
+    let arn = value[..end].trim();
+    (!arn.is_empty()).then_some(Cow::Borrowed(arn))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_caller_is_read_backwards_from_the_statement() {
+        let text = "Error: creating (arn:aws:sns:us-east-1:1:t): User: arn:aws:iam::1:user/Me is not authorized to perform";
+        assert_eq!(find(text).as_deref(), Some("arn:aws:iam::1:user/Me"));
+    }
+
+    #[test]
+    fn a_bare_user_names_no_caller() {
+        assert_eq!(find("User is not authorized to access this resource"), None);
+    }
+
+    #[test]
+    fn decoded_messages_name_the_caller() {
+        let text = r#"{"context":{"principal":{"id":"AIDA","arn":"arn:aws:iam::1:user/x"},"action":"a:B"}}"#;
+        assert_eq!(find(text).as_deref(), Some("arn:aws:iam::1:user/x"));
+    }
+}

@@ -1,0 +1,197 @@
+//! A hint of the AWS service the failed call went to, so that a bare SDK
+//! operation can later be mapped to an IAM action.
+//!
+//! Read, in this order of trust, from: the service id an SDK prints next to
+//! the operation, a CLI command (`aws s3 ls`), a Java `(Service: …)` block,
+//! an endpoint host, an SDK error class or package path, S3's own request
+//! ids, and last the prefix of a denied action. Always lowercase, spaces
+//! removed (`Secrets Manager` → `secretsmanager`).
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::operation::Call;
+
+/// `aws <service> <command>` as typed in a shell.
+static CLI: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s$>])aws\s+([a-z][a-z0-9-]{1,30})\s+[a-z][a-z0-9-]*").expect("valid pattern")
+});
+
+/// A Java SDK `(Service: AmazonS3; …)` block, v1 or v2.
+static JAVA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bService:\s*([A-Za-z][A-Za-z0-9 ]{0,40}?)\s*[;,)]").expect("valid pattern")
+});
+
+/// An AWS endpoint host.
+static HOST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[a-z0-9][a-z0-9.-]*\.amazonaws\.com").expect("valid pattern")
+});
+
+/// SDK error classes and package paths that carry the service.
+static CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"Amazon(S3)Exception|Aws::(\w+)::Errors|\bAmazon\.(\w+)\.Amazon",
+        r"|amazonaws\.services\.(\w+)\.|awssdk\.services\.(\w+)\.|@aws-sdk/client-([a-z0-9-]+)",
+        r"|aws-sdk/lib/services/(\w+)\.js|com\.amazonaws\.(\w+)\.v\d+#",
+        r#"|(S3) Extended Request ID|<(HostId)>|(host id):|\b(s3)://|"(s3)" backend"#,
+    ))
+    .expect("valid pattern")
+});
+
+/// Long service names and their IAM prefixes.
+const ALIASES: &[(&str, &str)] = &[
+    ("securitytokenservice", "sts"),
+    ("identitymanagement", "iam"),
+    ("identitymanagementservice", "iam"),
+    ("dynamodbv2", "dynamodb"),
+    ("simplesystemsmanagement", "ssm"),
+    ("simpleemailservice", "ses"),
+    ("simplenotificationservice", "sns"),
+    ("simplequeueservice", "sqs"),
+    ("keymanagementservice", "kms"),
+    ("datacatalog", "glue"),
+    ("cloudwatchlogs", "logs"),
+    ("hostid", "s3"),
+];
+
+/// Words after `aws` that are not CLI service commands.
+const NOT_COMMANDS: &[&str] = &["account", "cli", "sdk", "console", "is", "the", "and", "error"];
+
+/// The service hint of `text`, given the call and actions already read from it.
+pub(crate) fn find<'t>(
+    text: &'t str,
+    call: &Call<'t>,
+    actions: &[Cow<'t, str>],
+) -> Option<Cow<'t, str>> {
+    if let Some(service) = call.service {
+        return Some(if service.contains('.') {
+            from_host(service)
+        } else {
+            normalize(service)
+        });
+    }
+    if let Some(c) = CLI
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .find(|c| !NOT_COMMANDS.contains(&c.as_str()))
+    {
+        let command = c.as_str();
+        return Some(Cow::Borrowed(command.strip_suffix("api").unwrap_or(command)));
+    }
+    if let Some(c) = JAVA.captures(text).and_then(|c| c.get(1)) {
+        return Some(normalize(c.as_str()));
+    }
+    if let Some(m) = HOST.find(text) {
+        return Some(from_host(m.as_str()));
+    }
+    if let Some(c) = CLASS
+        .captures(text)
+        .and_then(|c| c.iter().skip(1).flatten().next())
+    {
+        return Some(normalize(c.as_str()));
+    }
+    let by_operation = call.operation.and_then(|op| {
+        actions
+            .iter()
+            .find(|a| a.rsplit(':').next().is_some_and(|n| n.eq_ignore_ascii_case(op)))
+    });
+    match by_operation.or(actions.first())? {
+        Cow::Borrowed(action) => action.split(':').next().map(lowercase),
+        Cow::Owned(action) => action
+            .split(':')
+            .next()
+            .map(|p| Cow::Owned(p.to_ascii_lowercase())),
+    }
+}
+
+/// Lowercases `s`, borrowing when it already is.
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// A service name as SDKs print it (`Secrets Manager`, `AmazonS3`), as a hint.
+fn normalize(name: &str) -> Cow<'_, str> {
+    let squashed: String = name
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let bare = ["amazon", "aws"]
+        .iter()
+        .find_map(|p| squashed.strip_prefix(p).filter(|r| !r.is_empty()))
+        .unwrap_or(&squashed);
+    let aliased = ALIASES
+        .iter()
+        .find(|(long, _)| *long == bare)
+        .map_or(bare, |(_, short)| short);
+    if aliased == name {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(aliased.to_owned())
+    }
+}
+
+/// The service of an endpoint host: the label before the region, else before `amazonaws`.
+fn from_host(host: &str) -> Cow<'static, str> {
+    let host = host.to_ascii_lowercase();
+    let labels: Vec<&str> = host.split('.').collect();
+    let end = labels
+        .iter()
+        .position(|l| is_region(l) || *l == "amazonaws")
+        .unwrap_or(labels.len());
+    let label = labels[..end]
+        .iter()
+        .rev()
+        .find(|l| !l.bytes().all(|b| b.is_ascii_digit()))
+        .copied()
+        .unwrap_or_default();
+    let label = label.split_once("-").filter(|(_, r)| is_region(r)).map_or(label, |(s, _)| s);
+    Cow::Owned(label.to_owned())
+}
+
+/// Whether a host label is an AWS region such as `us-east-1` or `cn-north-1`.
+fn is_region(label: &str) -> bool {
+    let parts: Vec<&str> = label.split('-').collect();
+    parts.len() >= 3
+        && parts[0].len() == 2
+        && parts[0].bytes().all(|b| b.is_ascii_lowercase())
+        && parts
+            .last()
+            .is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hint(text: &str) -> Option<String> {
+        find(text, &Call::default(), &[]).map(Cow::into_owned)
+    }
+
+    #[test]
+    fn hints_from_every_source() {
+        assert_eq!(hint("$ aws s3 ls").as_deref(), Some("s3"));
+        assert_eq!(hint("aws s3api get-object").as_deref(), Some("s3"));
+        assert_eq!(hint("(Service: AmazonS3; Status Code: 403").as_deref(), Some("s3"));
+        assert_eq!(hint("(Service: Iam, Status Code: 403").as_deref(), Some("iam"));
+        assert_eq!(
+            hint("(Service: AWSSecurityTokenService; Status").as_deref(),
+            Some("sts")
+        );
+        assert_eq!(hint("https://sqs.us-west-2.amazonaws.com/ is").as_deref(), Some("sqs"));
+        assert_eq!(
+            hint("push 1234.dkr.ecr.us-east-1.amazonaws.com/x").as_deref(),
+            Some("ecr")
+        );
+        assert_eq!(hint("Aws::S3::Errors::AccessDenied").as_deref(), Some("s3"));
+        assert_eq!(hint("@aws-sdk/client-dynamodb/dist").as_deref(), Some("dynamodb"));
+        assert_eq!(hint("status code: 403, host id: X").as_deref(), Some("s3"));
+        assert_eq!(hint("nothing here"), None);
+    }
+}
