@@ -189,7 +189,7 @@ mod tests {
     fn bare_actions_only_when_none_is_introduced() {
         let d = find("expected ec2:RunInstances to return an access denied error");
         assert_eq!(d.actions, ["ec2:RunInstances"]);
-        let d = find("perform: ab:Xyz because no policy allows the ab:Xzy action");
+        let d = find("is not authorized to perform: ab:Xyz because no policy allows the ab:Xzy action");
         assert_eq!(d.actions, ["ab:Xyz"]);
     }
 }
