@@ -254,7 +254,10 @@ mod tests {
             x.reason("AmazonBedrockStudioPermissionsBoundary"),
             Some("a permissions boundary")
         );
-        assert_eq!(x.reason("BarExecutionPolicy"), Some("for an execution role"));
+        assert_eq!(
+            x.reason("BarExecutionPolicy"),
+            Some("for an execution role")
+        );
         assert_eq!(x.reason("FooExecutionPolicy"), None);
         assert!(x.rule("FooExecutionPolicy").is_some());
         assert_eq!(x.reason("AmazonS3ReadOnlyAccess"), None);
@@ -265,11 +268,17 @@ mod tests {
     #[test]
     fn bad_entries_are_named() {
         let bad = [
-            ("[[rules]]\npattern = \"Literal\"\nreason = \"x\"", "Literal"),
+            (
+                "[[rules]]\npattern = \"Literal\"\nreason = \"x\"",
+                "Literal",
+            ),
             ("[[rules]]\npattern = \"**\"\nreason = \"x\"", "**"),
             ("[[policies]]\nname = \"A\"\nreason = \"\"", "reason"),
             ("[[policies]]\nname = \"a/b\"\nreason = \"x\"", "a/b"),
-            ("[[policies]]\nname = \"A\"\nreason = \"x\"\n[[policies]]\nname = \"A\"\nreason = \"y\"", "twice"),
+            (
+                "[[policies]]\nname = \"A\"\nreason = \"x\"\n[[policies]]\nname = \"A\"\nreason = \"y\"",
+                "twice",
+            ),
             ("[[keep]]\nname = \"A\"\nreason = \"x\"", "no rule"),
             ("[[other]]\nname = \"A\"", "unknown"),
         ];

@@ -140,7 +140,10 @@ mod tests {
                 .points,
             95
         );
-        assert_eq!(m.action_risk("ec2:PurchaseHostReservation", Write).points, 90);
+        assert_eq!(
+            m.action_risk("ec2:PurchaseHostReservation", Write).points,
+            90
+        );
     }
 
     #[test]
@@ -157,10 +160,17 @@ mod tests {
         let r = m.action_risk("s3:PutObject", Write);
         assert_eq!(r.points, 20);
         assert!(matches!(r.source, RiskSource::Service(_)));
-        assert_eq!(m.action_risk("s3:PutBucketPolicy", PermissionsManagement).points, 35);
+        assert_eq!(
+            m.action_risk("s3:PutBucketPolicy", PermissionsManagement)
+                .points,
+            35
+        );
         // The high tier sets no permissions-management points: the level default.
         let r = m.action_risk("ec2:ModifySnapshotAttribute", PermissionsManagement);
-        assert_eq!((r.points, r.source), (60, RiskSource::Level(PermissionsManagement)));
+        assert_eq!(
+            (r.points, r.source),
+            (60, RiskSource::Level(PermissionsManagement))
+        );
         // Reads never take a tier.
         assert_eq!(m.action_risk("s3:GetObject", Read).points, 5);
         // An unplaced service takes the Write default.

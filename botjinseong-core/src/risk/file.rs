@@ -206,7 +206,10 @@ impl RiskModel {
             let levels = match &p.levels {
                 None => PatternEntry::ALL_LEVELS,
                 Some(names) if names.is_empty() => {
-                    return Err(RiskError::entry(entry, "`levels` is empty; omit it for all"));
+                    return Err(RiskError::entry(
+                        entry,
+                        "`levels` is empty; omit it for all",
+                    ));
                 }
                 Some(names) => {
                     let mut bits = 0;
@@ -255,7 +258,10 @@ impl RiskModel {
                 return Err(RiskError::entry(n.name, "never-grant policy listed twice"));
             }
             if n.name.is_empty() || n.name.contains(['/', ':', '*']) {
-                return Err(RiskError::entry(n.name, "a never-grant entry is a policy name"));
+                return Err(RiskError::entry(
+                    n.name,
+                    "a never-grant entry is a policy name",
+                ));
             }
             never_grant.push(NeverGrant {
                 reason: reason(&n.name, &n.reason)?,
@@ -291,7 +297,10 @@ fn points(entry: &str, value: u8) -> Result<u8, RiskError> {
     if (1..=100).contains(&value) {
         Ok(value)
     } else {
-        Err(RiskError::entry(entry, format!("risk {value} is outside 1–100")))
+        Err(RiskError::entry(
+            entry,
+            format!("risk {value} is outside 1–100"),
+        ))
     }
 }
 
@@ -299,7 +308,10 @@ fn percent(entry: &str, value: u8) -> Result<u8, RiskError> {
     if (1..=100).contains(&value) {
         Ok(value)
     } else {
-        Err(RiskError::entry(entry, format!("{value} % is outside 1–100")))
+        Err(RiskError::entry(
+            entry,
+            format!("{value} % is outside 1–100"),
+        ))
     }
 }
 
@@ -372,9 +384,15 @@ mod tests {
         let e = err("[services]\nec2 = { tier = \"huge\", reason = \"x\" }");
         assert!(e.contains("services.ec2") && e.contains("huge"), "{e}");
         let e = err("[[actions]]\naction = \"ec2:RunInstances\"\nrisk = 0\nreason = \"x\"");
-        assert!(e.contains("ec2:RunInstances") && e.contains("outside"), "{e}");
+        assert!(
+            e.contains("ec2:RunInstances") && e.contains("outside"),
+            "{e}"
+        );
         let e = err("[[actions]]\naction = \"RunInstances\"\nrisk = 5\nreason = \"x\"");
-        assert!(e.contains("`RunInstances`") && e.contains("prefix:Action"), "{e}");
+        assert!(
+            e.contains("`RunInstances`") && e.contains("prefix:Action"),
+            "{e}"
+        );
         let e = err("[[actions]]\naction = \"ec2:RunInstances\"\nrisk = 5\nreason = \"  \"");
         assert!(e.contains("reason"), "{e}");
         let e = err(
@@ -386,11 +404,15 @@ mod tests {
              [[actions]]\naction = \"EC2:a\"\nrisk = 6\nreason = \"y\"",
         );
         assert!(e.contains("twice"), "{e}");
-        let e = err("[[patterns]]\npattern = \"ec2:Run*\"\nlevels = [\"Wrte\"]\nrisk = 5\nreason = \"x\"");
+        let e = err(
+            "[[patterns]]\npattern = \"ec2:Run*\"\nlevels = [\"Wrte\"]\nrisk = 5\nreason = \"x\"",
+        );
         assert!(e.contains("ec2:Run*") && e.contains("Wrte"), "{e}");
         let e = err("[[patterns]]\npattern = \"*:Run*\"\nrisk = 5\nreason = \"x\"");
         assert!(e.contains("literal"), "{e}");
-        let e = err("[[never_grant]]\nname = \"A\"\nreason = \"x\"\n[[never_grant]]\nname = \"A\"\nreason = \"y\"");
+        let e = err(
+            "[[never_grant]]\nname = \"A\"\nreason = \"x\"\n[[never_grant]]\nname = \"A\"\nreason = \"y\"",
+        );
         assert!(e.contains("`A`") && e.contains("twice"), "{e}");
         let e = err("[unknown]\nx = 1");
         assert!(e.contains("unknown"), "{e}");

@@ -33,7 +33,10 @@ mod tests {
         assert!(matches("iam:Put*Policy", "IAM:PutUserPolicy"));
         assert!(matches("iam:Put*Policy", "iam:putrolepolicy"));
         assert!(!matches("iam:Put*Policy", "iam:PutRolePermissionsBoundary"));
-        assert!(matches("ec2:Purchase?eserved*", "ec2:PurchaseReservedInstancesOffering"));
+        assert!(matches(
+            "ec2:Purchase?eserved*",
+            "ec2:PurchaseReservedInstancesOffering"
+        ));
     }
 
     #[test]

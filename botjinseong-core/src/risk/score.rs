@@ -107,6 +107,38 @@ impl<'a> Group<'a> {
     }
 }
 
+/// The positions of the `n` ranked groups to explain: the best of each
+/// service first, so a broad policy's reasons show different kinds of cost,
+/// then the next best; in rank order.
+fn pick<'a>(ranked: &[(RiskSource, Group<'a>)], n: usize) -> Vec<usize> {
+    fn service<'a>(g: &Group<'a>) -> Option<&'a str> {
+        let (_, action) = *g.samples.first()?;
+        Some(action.split_once(':').map_or(action, |(p, _)| p))
+    }
+    let mut chosen: Vec<usize> = Vec::with_capacity(n);
+    for (at, (_, group)) in ranked.iter().enumerate() {
+        if chosen.len() == n {
+            break;
+        }
+        if !chosen
+            .iter()
+            .any(|&c| service(&ranked[c].1) == service(group))
+        {
+            chosen.push(at);
+        }
+    }
+    for at in 0..ranked.len() {
+        if chosen.len() == n {
+            break;
+        }
+        if !chosen.contains(&at) {
+            chosen.push(at);
+        }
+    }
+    chosen.sort_unstable();
+    chosen
+}
+
 /// ⌊log2 n⌋, 0 for 0 and 1.
 fn log2(n: usize) -> u32 {
     if n <= 1 { 0 } else { n.ilog2() }
@@ -157,10 +189,9 @@ impl RiskModel {
                 .then(sa.cmp(sb))
         });
         let entries = if bonus > 0 { 2 } else { 3 };
-        let mut lines: Vec<String> = ranked
-            .iter()
-            .take(entries)
-            .map(|(source, group)| reasons::entry(self, *source, group))
+        let mut lines: Vec<String> = pick(&ranked, entries)
+            .into_iter()
+            .map(|at| reasons::entry(self, ranked[at].0, &ranked[at].1))
             .collect();
         if bonus > 0 {
             lines.push(reasons::breadth(self, bonus, services.len(), high));
@@ -232,8 +263,15 @@ mod tests {
             ("ec2:RunInstances", &run, AllResources),
         ]);
         assert_eq!(p.risk, 75);
-        assert_eq!(p.reasons[0], "ec2:RunInstances launches instances of any type");
-        assert!(p.reasons[1].starts_with("ec2:DescribeInstances (read actions)"), "{:?}", p.reasons);
+        assert_eq!(
+            p.reasons[0],
+            "ec2:RunInstances launches instances of any type"
+        );
+        assert!(
+            p.reasons[1].starts_with("ec2:DescribeInstances (read actions)"),
+            "{:?}",
+            p.reasons
+        );
     }
 
     #[test]
@@ -250,15 +288,25 @@ mod tests {
         let m = model();
         let names: Vec<String> = (0..64).map(|i| format!("ec2:Create{i}")).collect();
         let risks: Vec<ActionRisk> = names.iter().map(|n| m.action_risk(n, Write)).collect();
-        let p = m.score_policy(names.iter().map(|n| n.as_str()).zip(&risks).map(|(n, r)| (n, r, AllResources)));
+        let p = m.score_policy(
+            names
+                .iter()
+                .map(|n| n.as_str())
+                .zip(&risks)
+                .map(|(n, r)| (n, r, AllResources)),
+        );
         // top 55, one service, 64 high actions: bonus log2(64) = 6.
         assert_eq!(p.risk, 61);
         assert_eq!(p.reasons.len(), 2);
         assert!(p.reasons[0].contains("and 61 more"), "{:?}", p.reasons);
         assert!(p.reasons[1].contains("+6"), "{:?}", p.reasons);
         let admin = m.action_risk("iam:AttachUserPolicy", PermissionsManagement);
-        let mut all: Vec<(&str, &ActionRisk, GrantScope)> =
-            names.iter().map(|n| n.as_str()).zip(&risks).map(|(n, r)| (n, r, AllResources)).collect();
+        let mut all: Vec<(&str, &ActionRisk, GrantScope)> = names
+            .iter()
+            .map(|n| n.as_str())
+            .zip(&risks)
+            .map(|(n, r)| (n, r, AllResources))
+            .collect();
         all.push(("iam:AttachUserPolicy", &admin, AllResources));
         assert_eq!(m.score_policy(all).risk, 100);
     }
@@ -273,10 +321,29 @@ mod tests {
     #[test]
     fn order_does_not_matter() {
         let m = model();
-        let names = ["ec2:RunInstances", "ec2:CreateVolume", "ec2:DeleteVolume", "ec2:AttachVolume", "s3:PutObject"];
+        let names = [
+            "ec2:RunInstances",
+            "ec2:CreateVolume",
+            "ec2:DeleteVolume",
+            "ec2:AttachVolume",
+            "s3:PutObject",
+        ];
         let risks: Vec<ActionRisk> = names.iter().map(|n| m.action_risk(n, Write)).collect();
-        let fwd = m.score_policy(names.iter().copied().zip(&risks).map(|(n, r)| (n, r, AllResources)));
-        let rev = m.score_policy(names.iter().copied().zip(&risks).rev().map(|(n, r)| (n, r, AllResources)));
+        let fwd = m.score_policy(
+            names
+                .iter()
+                .copied()
+                .zip(&risks)
+                .map(|(n, r)| (n, r, AllResources)),
+        );
+        let rev = m.score_policy(
+            names
+                .iter()
+                .copied()
+                .zip(&risks)
+                .rev()
+                .map(|(n, r)| (n, r, AllResources)),
+        );
         assert_eq!(fwd, rev);
     }
 }
