@@ -321,9 +321,17 @@ fn starts_statement(line: &str) -> bool {
     }
     match bytes.first() {
         Some(b'[' | b'{' | b'(' | b'"' | b'\'') => return true,
+        Some(b'-') => return bytes.get(1) == Some(&b' '),
         Some(b'A'..=b'Z') => {}
-        Some(b'0'..=b'9') => return is_timestamp(bytes),
+        Some(b'0'..=b'9') => return is_timestamp(bytes) || is_list_item(bytes),
         _ => return false,
+    }
+    let upper = bytes[1..]
+        .iter()
+        .take_while(|b| b.is_ascii_uppercase())
+        .count();
+    if upper > 0 {
+        return matches!(bytes.get(1 + upper), None | Some(b'_' | b' ' | b':'));
     }
     let lower = bytes[1..]
         .iter()
@@ -335,6 +343,14 @@ fn starts_statement(line: &str) -> bool {
             Some(b' ') => bytes.get(2 + lower).is_some_and(|b| b.is_ascii_lowercase()),
             _ => false,
         }
+}
+
+/// Whether a line starts with a numbered-list marker such as `2) ` or `10. `.
+fn is_list_item(bytes: &[u8]) -> bool {
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    digits <= 3
+        && matches!(bytes.get(digits), Some(b')' | b'.'))
+        && bytes.get(digits + 1) == Some(&b' ')
 }
 
 /// Whether a line starts with a date or a time of day.

@@ -1,5 +1,6 @@
-//! Finding the caller: the principal written before `is not authorized`, or
-//! the `context.principal.arn` of a decoded authorization message.
+//! Finding the caller: the principal written before `is not authorized`, the
+//! `context.principal.arn` of a decoded authorization message, or the ARN
+//! after a `User:` label (the console's copy-text box).
 //!
 //! The caller is not the first ARN of the text (Terraform and ECS name the
 //! resource first), so it is read backwards from the statement itself.
@@ -10,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::clean::prefix;
-use super::token::{MAX_TOKEN, collapse, looks_like_arn};
+use super::token::{MAX_TOKEN, collapse, looks_like_arn, read_token};
 
 /// The statement a caller is written in front of.
 static IS_NOT: LazyLock<Regex> =
@@ -30,7 +31,23 @@ pub(crate) fn find(text: &str) -> Option<Cow<'_, str>> {
             return Some(found);
         }
     }
-    decoded(text)
+    decoded(text).or_else(|| labelled(text))
+}
+
+/// The `User` markers of `text` that start a word (not the `user` of `cdk-user`).
+fn user_markers(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    USER.find_iter(text).filter(move |m| {
+        !text[..m.start()].ends_with(|c: char| c.is_alphanumeric() || "-/_.@=+,".contains(c))
+    })
+}
+
+/// The ARN after a `User:` label that starts no statement, as the console's copy-text box has it.
+fn labelled(text: &str) -> Option<Cow<'_, str>> {
+    user_markers(text).find_map(|m| {
+        let (s, e) = read_token(text, m.end())?;
+        let token = &text[s..e];
+        looks_like_arn(token).then_some(Cow::Borrowed(token))
+    })
 }
 
 /// The caller written at the end of `before`, the text in front of a statement.
@@ -40,7 +57,7 @@ fn before_statement(before: &str) -> Option<Cow<'_, str>> {
         from += 1;
     }
     let window = &before[from..];
-    if let Some(user) = USER.find_iter(window).last() {
+    if let Some(user) = user_markers(window).last() {
         let span = window[user.end()..]
             .trim()
             .trim_matches(['"', '\'', ','])
@@ -49,13 +66,7 @@ fn before_statement(before: &str) -> Option<Cow<'_, str>> {
             return None;
         }
         let span = collapse(span);
-        if looks_like_arn(&span) || !has_bare_space(&span) {
-            return Some(span);
-        }
-        return match span {
-            Cow::Borrowed(s) => s.rsplit(' ').next().map(Cow::Borrowed),
-            Cow::Owned(s) => s.rsplit(' ').next().map(|p| Cow::Owned(p.to_owned())),
-        };
+        return (looks_like_arn(&span) || !has_bare_space(&span)).then_some(span);
     }
     let last = window.trim_end().rsplit(char::is_whitespace).next()?;
     let last = last.trim_matches(['"', '\'', '(', '[']);
