@@ -107,17 +107,19 @@ impl<'a> Group<'a> {
     }
 }
 
-/// The positions of the `n` ranked groups to explain: the best of each
-/// service first, so a broad policy's reasons show different kinds of cost,
-/// then the next best; in rank order.
+/// The positions of the `n` ranked groups to explain, in rank order. Among
+/// the groups within [`NEAR_TOP`] points of the best, one per service comes
+/// first, so a broad policy's reasons show different kinds of cost rather
+/// than three IAM actions; then the next best by rank.
 fn pick<'a>(ranked: &[(RiskSource, Group<'a>)], n: usize) -> Vec<usize> {
     fn service<'a>(g: &Group<'a>) -> Option<&'a str> {
         let (_, action) = *g.samples.first()?;
         Some(action.split_once(':').map_or(action, |(p, _)| p))
     }
     let mut chosen: Vec<usize> = Vec::with_capacity(n);
+    let best = ranked.first().map_or(0, |(_, g)| g.best);
     for (at, (_, group)) in ranked.iter().enumerate() {
-        if chosen.len() == n {
+        if chosen.len() == n || group.best + NEAR_TOP < best {
             break;
         }
         if !chosen
@@ -138,6 +140,9 @@ fn pick<'a>(ranked: &[(RiskSource, Group<'a>)], n: usize) -> Vec<usize> {
     chosen.sort_unstable();
     chosen
 }
+
+/// How close to the best group another must be to be picked for variety.
+const NEAR_TOP: u8 = 10;
 
 /// ⌊log2 n⌋, 0 for 0 and 1.
 fn log2(n: usize) -> u32 {
