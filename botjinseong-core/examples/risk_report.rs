@@ -12,43 +12,13 @@
 //! prints one tab-separated line per policy: risk, kind, excluded or
 //! never-grant, name.
 
-use std::collections::HashMap;
 use std::process::ExitCode;
 
-use botjinseong_core::catalog::RiskScore;
-use botjinseong_core::compile::{Judge, compile};
+use botjinseong_core::PolicyKind;
+use botjinseong_core::compile::compile;
 use botjinseong_core::exclusion::Exclusions;
-use botjinseong_core::risk::{ActionRisk, RiskModel};
+use botjinseong_core::risk::RiskModel;
 use botjinseong_core::snapshot::Snapshot;
-use botjinseong_core::{ActionRecord, GrantScope, PolicyKind};
-
-struct Model {
-    risk: RiskModel,
-    exclusions: Exclusions,
-    actions: HashMap<String, ActionRisk>,
-}
-
-impl Judge for Model {
-    fn score(&self, granted: &[(&ActionRecord, GrantScope)]) -> RiskScore {
-        let scored = self.risk.score_policy(
-            granted
-                .iter()
-                .map(|(a, scope)| (&*a.name, &self.actions[&*a.name], *scope)),
-        );
-        RiskScore {
-            risk: scored.risk,
-            reasons: scored.reasons.into_iter().map(Into::into).collect(),
-        }
-    }
-
-    fn excluded(&self, name: &str) -> Option<String> {
-        self.exclusions.reason(name).map(str::to_owned)
-    }
-
-    fn never_grant(&self) -> Vec<String> {
-        self.risk.never_grant().map(str::to_owned).collect()
-    }
-}
 
 fn run(args: &[String]) -> Result<(), String> {
     let [risk, exclusions, actions, policies, rest @ ..] = args else {
@@ -61,17 +31,7 @@ fn run(args: &[String]) -> Result<(), String> {
     let risk = RiskModel::from_toml(&read(risk)?).map_err(|e| e.to_string())?;
     let exclusions = Exclusions::from_toml(&read(exclusions)?).map_err(|e| e.to_string())?;
     let snapshot = Snapshot::read(&read(actions)?, &read(policies)?).map_err(|e| e.to_string())?;
-    let actions = snapshot
-        .actions
-        .iter()
-        .map(|a| (a.action.clone(), risk.action_risk(&a.action, a.level)))
-        .collect();
-    let model = Model {
-        risk,
-        exclusions,
-        actions,
-    };
-    let catalog = compile(&snapshot, &model).map_err(|e| e.to_string())?;
+    let catalog = compile(&snapshot, &risk, &exclusions).map_err(|e| e.to_string())?;
     if rest.iter().any(|a| a == "--all") {
         for p in catalog.policies.iter() {
             let kind = match p.kind {
@@ -79,7 +39,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 PolicyKind::ServiceRole => "service-role",
                 PolicyKind::AwsServiceRole => "aws-service-role",
             };
-            let mark = if model.risk.never_grant_reason(&p.name).is_some() {
+            let mark = if risk.never_grant_reason(&p.name).is_some() {
                 "never-grant"
             } else if p.excluded.is_some() {
                 "excluded"
@@ -106,7 +66,7 @@ fn run(args: &[String]) -> Result<(), String> {
         if let Some(why) = &p.excluded {
             println!("  excluded: {why}");
         }
-        if let Some(why) = model.risk.never_grant_reason(&p.name) {
+        if let Some(why) = risk.never_grant_reason(&p.name) {
             println!("  never granted: {why}");
         }
     }

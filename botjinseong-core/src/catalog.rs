@@ -268,8 +268,9 @@ pub struct Catalog {
     pub actions: Cow<'static, [ActionRecord]>,
     /// Every policy, sorted by name.
     pub policies: Cow<'static, [PolicyRecord]>,
-    /// The grants of all actions, each action's a contiguous run.
-    pub grants: Cow<'static, [Grant]>,
+    /// The grants of all actions, each action's a contiguous run, packed
+    /// (see [`Grant::bits`]) so the compiled table is a plain word array.
+    pub grants: Cow<'static, [u32]>,
     /// Names of the policies the bot never attaches, not even on approval.
     pub never_grant: Strs,
     /// An optional perfect-hash index from lower-cased action name to its
@@ -299,11 +300,13 @@ impl Catalog {
     }
 
     /// The grants of an action.
-    pub fn grants_of(&self, action: &ActionRecord) -> &[Grant] {
+    pub fn grants_of(&self, action: &ActionRecord) -> impl Iterator<Item = Grant> + '_ {
         let start = action.grants_start as usize;
         self.grants
             .get(start..start + action.grants_len as usize)
             .unwrap_or(&[])
+            .iter()
+            .map(|&bits| Grant::from_bits(bits))
     }
 
     /// Finds a policy by name or by ARN.
@@ -327,7 +330,8 @@ impl Catalog {
             .actions
             .partition_point(|a| cmp_ignore_case(a.prefix(), prefix).is_lt());
         let end = below
-            + self.actions[below..].partition_point(|a| cmp_ignore_case(a.prefix(), prefix).is_eq());
+            + self.actions[below..]
+                .partition_point(|a| cmp_ignore_case(a.prefix(), prefix).is_eq());
         &self.actions[below..end]
     }
 

@@ -1,120 +1,156 @@
 //! Writes a [`Catalog`] as Rust source: `static` items that borrow
 //! everything, so a program that includes them parses nothing at start-up.
 //!
-//! The output names core's types by their full path (`botjinseong_core::…`)
-//! and defines `ACTIONS`, `POLICIES` and `GRANTS`; the includer builds the
-//! [`Catalog`] value from them.
+//! The tables run to hundreds of thousands of items, and rustc type-checks
+//! one huge nested literal slowly; so every list of strings and every
+//! policy's statements become a small, explicitly typed `static` of their
+//! own (equal lists shared), and the big tables only name them. The output
+//! defines `ACTIONS`, `POLICIES`, `GRANTS` and `NEVER_GRANT`; the includer
+//! builds the [`Catalog`] value from them.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
-use crate::catalog::{AccessLevel, Catalog, PolicyKind};
+use crate::catalog::Catalog;
 use crate::policy::{Effect, Selector, Statement};
 
-const CORE: &str = "botjinseong_core";
+/// The preamble: short names for everything the tables spell.
+const PRELUDE: &str = "use ::std::borrow::Cow;
+use botjinseong_core::catalog::{LevelCounts as N, RiskScore as K};
+use botjinseong_core::{AccessLevel as L, ActionRecord as A, Effect as E, PolicyDocument as D, PolicyKind as P, PolicyRecord as R, Selector as S, Statement as T};
+type C = Cow<'static, str>;
+";
+
+/// Interns lists of strings as typed statics.
+#[derive(Default)]
+struct Emitter {
+    items: String,
+    lists: HashMap<Vec<String>, usize>,
+}
+
+impl Emitter {
+    /// The expression for a list of strings: a borrow of its static.
+    fn strs(&mut self, list: &[std::borrow::Cow<'static, str>]) -> String {
+        let key: Vec<String> = list.iter().map(|s| s.to_string()).collect();
+        let next = self.lists.len();
+        let id = *self.lists.entry(key).or_insert_with(|| {
+            let items: Vec<String> = list
+                .iter()
+                .map(|s| format!("Cow::Borrowed({s:?})"))
+                .collect();
+            let _ = writeln!(
+                self.items,
+                "static Z{next}: [C; {}] = [{}];",
+                items.len(),
+                items.join(",")
+            );
+            next
+        });
+        format!("Cow::Borrowed(&Z{id})")
+    }
+
+    fn selector(&mut self, s: &Selector) -> String {
+        match s {
+            Selector::Only(p) => format!("S::Only({})", self.strs(p)),
+            Selector::Except(p) => format!("S::Except({})", self.strs(p)),
+        }
+    }
+
+    fn statement(&mut self, s: &Statement) -> String {
+        let effect = match s.effect {
+            Effect::Allow => "Allow",
+            Effect::Deny => "Deny",
+        };
+        format!(
+            "T{{effect:E::{effect},actions:{},resources:{},conditional:{}}}",
+            self.selector(&s.actions),
+            self.selector(&s.resources),
+            s.conditional
+        )
+    }
+}
 
 /// The Rust source of the catalog's static tables.
 pub fn catalog_source(catalog: &Catalog) -> String {
-    let mut out = String::with_capacity(16 << 20);
-    let _ = writeln!(out, "use ::std::borrow::Cow;");
+    let mut e = Emitter::default();
+    let mut tables = String::with_capacity(8 << 20);
     let _ = writeln!(
-        out,
-        "/// Every action of the snapshot.\npub static ACTIONS: [{CORE}::ActionRecord; {}] = [",
+        tables,
+        "/// Every action of the snapshot.\npub static ACTIONS: [A; {}] = [",
         catalog.actions.len()
     );
     for a in catalog.actions.iter() {
+        let (types, deps) = (e.strs(&a.resource_types), e.strs(&a.dependent_actions));
         let _ = writeln!(
-            out,
-            "{CORE}::ActionRecord{{name:Cow::Borrowed({:?}),level:{},resource_types:{},dependent_actions:{},grants_start:{},grants_len:{}}},",
-            a.name,
-            level(a.level),
-            strs(&a.resource_types),
-            strs(&a.dependent_actions),
-            a.grants_start,
-            a.grants_len
+            tables,
+            "A{{name:Cow::Borrowed({:?}),level:L::{:?},resource_types:{types},dependent_actions:{deps},grants_start:{},grants_len:{}}},",
+            a.name, a.level, a.grants_start, a.grants_len
         );
     }
-    let _ = writeln!(out, "];");
+    let _ = writeln!(tables, "];");
     let _ = writeln!(
-        out,
-        "/// Every managed policy of the snapshot.\npub static POLICIES: [{CORE}::PolicyRecord; {}] = [",
+        tables,
+        "/// Every managed policy of the snapshot.\npub static POLICIES: [R; {}] = [",
         catalog.policies.len()
     );
-    for p in catalog.policies.iter() {
-        let statements: String = p.document.statements.iter().map(statement).collect();
-        let counts: Vec<String> = p.granted.0.iter().map(u32::to_string).collect();
+    for (i, p) in catalog.policies.iter().enumerate() {
+        let statements: Vec<String> = p
+            .document
+            .statements
+            .iter()
+            .map(|s| e.statement(s))
+            .collect();
         let _ = writeln!(
-            out,
-            "{CORE}::PolicyRecord{{name:Cow::Borrowed({:?}),arn:Cow::Borrowed({:?}),path:Cow::Borrowed({:?}),version:Cow::Borrowed({:?}),kind:{},document:{CORE}::PolicyDocument{{statements:Cow::Borrowed(&[{statements}])}},granted:{CORE}::catalog::LevelCounts([{}]),risk:{CORE}::catalog::RiskScore{{risk:{},reasons:{}}},excluded:{}}},",
+            e.items,
+            "static Y{i}: [T; {}] = [{}];",
+            statements.len(),
+            statements.join(",")
+        );
+        let counts: Vec<String> = p.granted.0.iter().map(u32::to_string).collect();
+        let reasons = e.strs(&p.risk.reasons);
+        let excluded = match &p.excluded {
+            Some(why) => format!("Some(Cow::Borrowed({why:?}))"),
+            None => "None".into(),
+        };
+        let _ = writeln!(
+            tables,
+            "R{{name:Cow::Borrowed({:?}),arn:Cow::Borrowed({:?}),path:Cow::Borrowed({:?}),version:Cow::Borrowed({:?}),kind:P::{:?},document:D{{statements:Cow::Borrowed(&Y{i})}},granted:N([{}]),risk:K{{risk:{},reasons:{reasons}}},excluded:{excluded}}},",
             p.name,
             p.arn,
             p.path,
             p.version,
-            kind(p.kind),
+            p.kind,
             counts.join(","),
             p.risk.risk,
-            strs(&p.risk.reasons),
-            match &p.excluded {
-                Some(why) => format!("Some(Cow::Borrowed({why:?}))"),
-                None => "None".into(),
-            }
         );
     }
-    let _ = writeln!(out, "];");
+    let _ = writeln!(tables, "];");
     let _ = writeln!(
-        out,
-        "/// Every grant, each action's a contiguous run.\npub static GRANTS: [{CORE}::Grant; {}] = [",
+        tables,
+        "/// Every grant, packed, each action's a contiguous run.\npub static GRANTS: [u32; {}] = [",
         catalog.grants.len()
     );
     for (i, g) in catalog.grants.iter().enumerate() {
-        let _ = write!(out, "{CORE}::Grant::from_bits({}),", g.bits());
+        let _ = write!(tables, "{g},");
         if i % 16 == 15 {
-            out.push('\n');
+            tables.push('\n');
         }
     }
-    let _ = writeln!(out, "\n];");
+    let _ = writeln!(tables, "\n];");
     let never: Vec<String> = catalog
         .never_grant
         .iter()
         .map(|s| format!("Cow::Borrowed({s:?})"))
         .collect();
     let _ = writeln!(
-        out,
-        "/// The policies never to attach.\npub static NEVER_GRANT: [Cow<'static, str>; {}] = [{}];",
+        tables,
+        "/// The policies never to attach.\npub static NEVER_GRANT: [C; {}] = [{}];",
         never.len(),
         never.join(",")
     );
+    let mut out = String::with_capacity(PRELUDE.len() + e.items.len() + tables.len());
+    out.push_str(PRELUDE);
+    out.push_str(&e.items);
+    out.push_str(&tables);
     out
-}
-
-fn strs(list: &[std::borrow::Cow<'static, str>]) -> String {
-    let items: Vec<String> = list.iter().map(|s| format!("Cow::Borrowed({s:?})")).collect();
-    format!("Cow::Borrowed(&[{}])", items.join(","))
-}
-
-fn selector(s: &Selector) -> String {
-    match s {
-        Selector::Only(p) => format!("{CORE}::Selector::Only({})", strs(p)),
-        Selector::Except(p) => format!("{CORE}::Selector::Except({})", strs(p)),
-    }
-}
-
-fn statement(s: &Statement) -> String {
-    let effect = match s.effect {
-        Effect::Allow => "Allow",
-        Effect::Deny => "Deny",
-    };
-    format!(
-        "{CORE}::Statement{{effect:{CORE}::Effect::{effect},actions:{},resources:{},conditional:{}}},",
-        selector(&s.actions),
-        selector(&s.resources),
-        s.conditional
-    )
-}
-
-fn level(l: AccessLevel) -> String {
-    format!("{CORE}::AccessLevel::{l:?}")
-}
-
-fn kind(k: PolicyKind) -> String {
-    format!("{CORE}::PolicyKind::{k:?}")
 }

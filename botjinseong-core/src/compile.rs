@@ -13,7 +13,9 @@ use crate::catalog::{
     ActionRecord, Catalog, Grant, GrantScope, LevelCounts, PolicyKind, PolicyRecord, RiskScore,
 };
 use crate::evaluate::{Access, Request, evaluate};
+use crate::exclusion::Exclusions;
 use crate::policy::{PolicyDocument, PolicyError, Selector};
+use crate::risk::{ActionRisk, RiskModel};
 use crate::snapshot::Snapshot;
 use crate::wildcard;
 
@@ -28,23 +30,25 @@ pub enum CompileError {
         /// What is wrong with it.
         source: PolicyError,
     },
+    /// The risk catalog cannot be read.
+    #[error("data/risk.toml: {0}")]
+    Risk(#[from] crate::risk::RiskError),
+    /// The exclusion list cannot be read.
+    #[error("data/exclusions.toml: {0}")]
+    Exclusions(#[from] crate::exclusion::ExclusionError),
     /// The catalog is larger than its packed grants can index.
     #[error("too many policies to index: {0}")]
     TooLarge(usize),
 }
 
-/// What the compiler asks of the risk model and of the exclusion list.
-pub trait Judge {
-    /// The risk of a policy that grants these actions with these scopes.
-    fn score(&self, granted: &[(&ActionRecord, GrantScope)]) -> RiskScore;
-    /// Why a policy is never recommended to people, if it is not.
-    fn excluded(&self, name: &str) -> Option<String>;
-    /// The policies never to attach, by name.
-    fn never_grant(&self) -> Vec<String>;
-}
-
-/// Compiles a snapshot into a catalog that owns its data.
-pub fn compile(snapshot: &Snapshot, judge: &dyn Judge) -> Result<Catalog, CompileError> {
+/// Compiles a snapshot into a catalog that owns its data: every grant, every
+/// policy scored by `risk`, those `exclusions` names marked as never
+/// recommended, and `risk`'s never-grant list.
+pub fn compile(
+    snapshot: &Snapshot,
+    risk: &RiskModel,
+    exclusions: &Exclusions,
+) -> Result<Catalog, CompileError> {
     if snapshot.policies.len() >= (1 << 30) {
         return Err(CompileError::TooLarge(snapshot.policies.len()));
     }
@@ -54,22 +58,30 @@ pub fn compile(snapshot: &Snapshot, judge: &dyn Judge) -> Result<Catalog, Compil
         .map(|a| ActionRecord {
             name: Cow::Owned(a.action.clone()),
             level: a.level,
-            resource_types: Cow::Owned(a.resources.iter().map(|r| Cow::Owned(r.name.clone())).collect()),
+            resource_types: Cow::Owned(
+                a.resources
+                    .iter()
+                    .map(|r| Cow::Owned(r.name.clone()))
+                    .collect(),
+            ),
             dependent_actions: Cow::Owned(a.dependent.iter().cloned().map(Cow::Owned).collect()),
             grants_start: 0,
             grants_len: 0,
         })
         .collect();
     let services = service_ranges(&actions);
+    let action_risks: Vec<ActionRisk> = actions
+        .iter()
+        .map(|a| risk.action_risk(&a.name, a.level))
+        .collect();
     let mut per_action: Vec<Vec<Grant>> = vec![Vec::new(); actions.len()];
     let mut policies = Vec::with_capacity(snapshot.policies.len());
     for (index, entry) in snapshot.policies.iter().enumerate() {
-        let document = PolicyDocument::from_value(&entry.document).map_err(|source| {
-            CompileError::Policy {
+        let document =
+            PolicyDocument::from_value(&entry.document).map_err(|source| CompileError::Policy {
                 name: entry.name.clone(),
                 source,
-            }
-        })?;
+            })?;
         let mut granted = Vec::new();
         for range in candidate_ranges(&document, &actions, &services) {
             for at in range {
@@ -85,9 +97,14 @@ pub fn compile(snapshot: &Snapshot, judge: &dyn Judge) -> Result<Catalog, Compil
             counts.add(actions[at].level);
             per_action[at].push(Grant::new(index as u32, scope));
         }
-        let scored: Vec<_> = granted.iter().map(|&(at, s)| (&actions[at], s)).collect();
-        let risk = judge.score(&scored);
-        let excluded = judge.excluded(&entry.name).map(Cow::Owned);
+        let score = risk.score_policy(
+            granted
+                .iter()
+                .map(|&(at, scope)| (&*actions[at].name, &action_risks[at], scope)),
+        );
+        let excluded = exclusions
+            .reason(&entry.name)
+            .map(|r| Cow::Owned(r.to_owned()));
         policies.push(PolicyRecord {
             name: Cow::Owned(entry.name.clone()),
             arn: Cow::Owned(entry.arn.clone()),
@@ -96,7 +113,10 @@ pub fn compile(snapshot: &Snapshot, judge: &dyn Judge) -> Result<Catalog, Compil
             kind: PolicyKind::from_path(&entry.path),
             document,
             granted: counts,
-            risk,
+            risk: RiskScore {
+                risk: score.risk,
+                reasons: Cow::Owned(score.reasons.into_iter().map(Cow::Owned).collect()),
+            },
             excluded,
         });
     }
@@ -104,13 +124,17 @@ pub fn compile(snapshot: &Snapshot, judge: &dyn Judge) -> Result<Catalog, Compil
     for (action, list) in actions.iter_mut().zip(per_action) {
         action.grants_start = grants.len() as u32;
         action.grants_len = list.len() as u32;
-        grants.extend(list);
+        grants.extend(list.into_iter().map(Grant::bits));
     }
     Ok(Catalog {
         actions: Cow::Owned(actions),
         policies: Cow::Owned(policies),
         grants: Cow::Owned(grants),
-        never_grant: Cow::Owned(judge.never_grant().into_iter().map(Cow::Owned).collect()),
+        never_grant: Cow::Owned(
+            risk.never_grant()
+                .map(|n| Cow::Owned(n.to_owned()))
+                .collect(),
+        ),
         action_index: None,
     })
 }
@@ -154,12 +178,12 @@ fn candidate_ranges(
     for statement in document.statements.iter() {
         let patterns = match &statement.actions {
             Selector::Only(p) => p,
-            Selector::Except(_) => return vec![0..actions.len()],
+            Selector::Except(_) => return std::iter::once(0..actions.len()).collect(),
         };
         for pattern in patterns.iter() {
             let prefix = pattern.split_once(':').map_or(&**pattern, |(p, _)| p);
             if !wildcard::is_literal(prefix) {
-                return vec![0..actions.len()];
+                return std::iter::once(0..actions.len()).collect();
             }
             prefixes.push(prefix.to_ascii_lowercase());
         }

@@ -65,7 +65,7 @@ impl Config {
     /// Whether a policy is on the never-grant list (the catalog's or this
     /// configuration's, by name or ARN).
     pub fn never_grants(&self, catalog: &Catalog, policy: &PolicyRecord) -> bool {
-        catalog.never_grant.iter().any(|n| *n == policy.name)
+        catalog.never_grant.contains(&policy.name)
             || self
                 .never_grant
                 .iter()
@@ -100,10 +100,14 @@ pub fn decide(config: &Config, catalog: &Catalog, facts: &Facts<'_>) -> Verdict 
     let mut reasons = Vec::new();
     if !facts.denial.fixable_by_identity_policy() {
         let decision = if facts.denial == DenialKind::Encoded {
-            reasons.push("the reason is in an encoded authorization message; decode it first".into());
+            reasons
+                .push("the reason is in an encoded authorization message; decode it first".into());
             Decision::Unresolved
         } else {
-            reasons.push(format!("{} cannot be lifted by an identity policy", denial_words(facts.denial)));
+            reasons.push(format!(
+                "{} cannot be lifted by an identity policy",
+                denial_words(facts.denial)
+            ));
             Decision::NotFixable
         };
         return Verdict { decision, reasons };
@@ -177,12 +181,16 @@ pub fn who_can_fix(denial: DenialKind) -> &'static str {
         DenialKind::Scp | DenialKind::Rcp => "the AWS Organizations administrator",
         DenialKind::PermissionsBoundary => "an account admin, by changing the permissions boundary",
         DenialKind::SessionPolicy => "whoever assumed the role, by passing a wider session policy",
-        DenialKind::ResourcePolicy => "the resource's owner, by changing its policy (bucket policy, key policy …)",
+        DenialKind::ResourcePolicy => {
+            "the resource's owner, by changing its policy (bucket policy, key policy …)"
+        }
         DenialKind::VpcEndpoint => "the network admin, by changing the VPC endpoint policy",
         DenialKind::ExplicitIdentity | DenialKind::Explicit => {
             "an account admin, by removing or narrowing the explicit deny"
         }
-        DenialKind::Encoded => "anyone allowed sts:DecodeAuthorizationMessage, by decoding the message",
+        DenialKind::Encoded => {
+            "anyone allowed sts:DecodeAuthorizationMessage, by decoding the message"
+        }
         DenialKind::ImplicitIdentity | DenialKind::Unknown => "an admin, by attaching a policy",
     }
 }

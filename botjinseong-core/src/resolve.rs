@@ -66,13 +66,15 @@ pub fn resolve<'c>(
             resource,
             variables,
         };
-        fit_of(evaluate(&policy.document, &request).access, resource.is_some())
+        fit_of(
+            evaluate(&policy.document, &request).access,
+            resource.is_some(),
+        )
     };
     let (source, level, mut candidates) = match catalog.action(action) {
         Some(record) => {
             let candidates: Vec<Candidate<'c>> = catalog
                 .grants_of(record)
-                .iter()
                 .filter_map(|g| {
                     let policy = catalog.policies.get(g.policy())?;
                     if !policy.recommendable() {
@@ -92,7 +94,12 @@ pub fn resolve<'c>(
                 .policies
                 .iter()
                 .filter(|p| p.recommendable())
-                .filter_map(|policy| Some(Candidate { policy, fit: check(policy, action)? }))
+                .filter_map(|policy| {
+                    Some(Candidate {
+                        policy,
+                        fit: check(policy, action)?,
+                    })
+                })
                 .collect();
             (Source::Pattern, None, candidates)
         }

@@ -85,7 +85,9 @@ pub fn action(engine: &Engine, name: &str, json: bool) -> Result<String> {
         return Ok(format!("{}\n", serde_json::to_string_pretty(&value)?));
     }
     let mut out = String::new();
-    let level = resolution.level.map_or("not in the snapshot", AccessLevel::as_str);
+    let level = resolution
+        .level
+        .map_or("not in the snapshot", AccessLevel::as_str);
     let _ = writeln!(out, "{display} ({level})");
     if resolution.candidates.is_empty() {
         let _ = writeln!(out, "No AWS managed policy meant for people grants it.");

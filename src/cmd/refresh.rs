@@ -65,8 +65,8 @@ fn package_file(dir: &Path, rel: &str) -> Result<PathBuf> {
 fn services(actions_dir: &Path) -> Result<Vec<ServiceFiles>> {
     let types_dir = actions_dir.with_file_name("resourceTypes");
     let mut out = Vec::new();
-    let entries = fs::read_dir(actions_dir)
-        .with_context(|| format!("reading {}", actions_dir.display()))?;
+    let entries =
+        fs::read_dir(actions_dir).with_context(|| format!("reading {}", actions_dir.display()))?;
     for entry in entries {
         let path = entry?.path();
         let Some(prefix) = path
