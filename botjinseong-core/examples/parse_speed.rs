@@ -10,7 +10,10 @@ use botjinseong_core::parse;
 use serde_json::Value;
 
 fn main() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/messages.jsonl");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/messages.jsonl"
+    );
     let corpus = std::fs::read_to_string(path).expect("fixture corpus is readable");
     let messages: Vec<String> = corpus
         .lines()

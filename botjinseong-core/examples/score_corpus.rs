@@ -18,7 +18,14 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let fields = ["actions", "principal", "denial", "operation", "resource", "account"];
+    let fields = [
+        "actions",
+        "principal",
+        "denial",
+        "operation",
+        "resource",
+        "account",
+    ];
     let mut right = [0usize; 6];
     let mut cases = 0usize;
     for line in corpus.lines().filter(|l| !l.trim().is_empty()) {
@@ -32,10 +39,19 @@ fn main() {
         let text = |f: Option<&str>| f.map_or(Value::Null, |s| Value::String(s.to_owned()));
         let lower = |v: &Value| -> Vec<String> {
             v.as_array()
-                .map(|a| a.iter().filter_map(Value::as_str).map(str::to_ascii_lowercase).collect())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_ascii_lowercase)
+                        .collect()
+                })
                 .unwrap_or_default()
         };
-        let actions: Vec<String> = parsed.actions.iter().map(|a| a.to_ascii_lowercase()).collect();
+        let actions: Vec<String> = parsed
+            .actions
+            .iter()
+            .map(|a| a.to_ascii_lowercase())
+            .collect();
         let got = [
             actions == lower(&expected["actions"]),
             text(parsed.principal.as_deref()) == expected["principal"],
@@ -56,7 +72,11 @@ fn main() {
     }
     println!("{cases} cases from {path}");
     for (field, n) in fields.iter().zip(right) {
-        let share = if cases == 0 { 0.0 } else { 100.0 * n as f64 / cases as f64 };
+        let share = if cases == 0 {
+            0.0
+        } else {
+            100.0 * n as f64 / cases as f64
+        };
         println!("{field:>10}: {n:>4}/{cases} = {share:.1} %");
     }
 }

@@ -5,7 +5,10 @@ use botjinseong_core::{Parsed, parse};
 use serde_json::Value;
 
 /// The fixture corpus, relative to this crate.
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/messages.jsonl");
+const FIXTURES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../tests/fixtures/messages.jsonl"
+);
 
 /// A string field of `parsed` as JSON, for comparison with the fixture.
 fn text(field: Option<&str>) -> Value {
@@ -18,7 +21,11 @@ fn got(parsed: &Parsed<'_>, field: &str) -> Value {
         "principal" => text(parsed.principal.as_deref()),
         "principal_kind" => serde_json::to_value(parsed.principal_kind).expect("serializable"),
         "account" => text(parsed.account.as_deref()),
-        "actions" => parsed.actions.iter().map(|a| Value::String(a.to_string())).collect(),
+        "actions" => parsed
+            .actions
+            .iter()
+            .map(|a| Value::String(a.to_string()))
+            .collect(),
         "operation" => text(parsed.operation.as_deref()),
         "resource" => text(parsed.resource.as_deref()),
         "denial" => serde_json::to_value(parsed.denial).expect("serializable"),
@@ -36,7 +43,12 @@ fn matches(field: &str, expected: &Value, got: &Value) -> bool {
     }
     let lower = |v: &Value| -> Vec<String> {
         v.as_array()
-            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_ascii_lowercase).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_ascii_lowercase)
+                    .collect()
+            })
             .unwrap_or_default()
     };
     lower(expected) == lower(got)
@@ -56,9 +68,13 @@ fn every_fixture_parses_as_expected() {
     ];
     let mut mismatches = Vec::new();
     let mut cases = 0;
-    for (n, line) in corpus.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let case: Value = serde_json::from_str(line)
-            .unwrap_or_else(|e| panic!("line {}: not JSON: {e}", n + 1));
+    for (n, line) in corpus
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let case: Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("line {}: not JSON: {e}", n + 1));
         let id = case["id"].as_str().unwrap_or("?");
         let message = case["message"].as_str().expect("message is a string");
         let expected = case["expected"].as_object().expect("expected is an object");
@@ -78,5 +94,9 @@ fn every_fixture_parses_as_expected() {
         eprintln!("{m}");
     }
     assert!(cases >= 200, "the corpus has {cases} cases, fewer than 200");
-    assert!(mismatches.is_empty(), "{} mismatches in {cases} cases", mismatches.len());
+    assert!(
+        mismatches.is_empty(),
+        "{} mismatches in {cases} cases",
+        mismatches.len()
+    );
 }

@@ -16,21 +16,16 @@ use super::token::{collapse, looks_like_arn, read_action, read_token};
 /// Wordings that put an action right after themselves.
 static INTRODUCER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)not\s*authori[sz]ed\s*to\s*perform\s*:?\s*",
-        r#"|\bAPI:\s*|\ballow\s*the\s+|don'?t\s*have\s*permissions?\s*to\s*(?:perform\s*:?\s*)?"#,
-        r#"|"action"\s*:\s*"|\bAction:\s*"#,
+        r"not\s*authori[sz]ed\s*to\s*perform\s*:?\s*",
+        r#"|api:\s*|allow\s*the\s+|don'?t\s*have\s*permissions?\s*to\s*(?:perform\s*:?\s*)?"#,
+        r#"|"action"\s*:\s*"|action:\s*"#,
     ))
     .expect("valid pattern")
 });
 
 /// `on resource:` after an action.
 static ON_RESOURCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*on\s*resource\s*:?\s*").expect("valid pattern"));
-
-/// A bare `prefix:Action` token, for texts that introduce none.
-static BARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[a-z][a-z0-9-]{1,40}:[A-Z][A-Za-z0-9]{2,100}\b").expect("valid pattern")
-});
+    LazyLock::new(|| Regex::new(r"^\s*on\s*resource\s*:?\s*").expect("valid pattern"));
 
 /// Prefixes of `x:Y` tokens that are not IAM actions.
 const NOT_SERVICES: &[&str] = &["arn", "aws", "http", "https", "mailto", "file", "urn"];
@@ -47,11 +42,18 @@ pub(crate) struct Denied<'t> {
 }
 
 /// Reads every denied action of `text` and the first resource.
-pub(crate) fn find(text: &str) -> Denied<'_> {
+///
+/// `lower` is `text` in ASCII lowercase (same byte offsets), for the keyword search.
+pub(crate) fn find<'t>(text: &'t str, lower: &str) -> Denied<'t> {
     let mut denied = Denied::default();
-    for m in INTRODUCER.find_iter(text) {
+    for m in INTRODUCER.find_iter(lower) {
         let intro = m.as_str();
-        if intro.starts_with(['n', 'N']) {
+        let labelled = intro.starts_with("api") || intro.starts_with("action");
+        let glued = lower[..m.start()].ends_with(|c: char| c.is_alphanumeric() || c == '-');
+        if labelled && glued || intro.starts_with("api") && !text[m.start()..].starts_with("API") {
+            continue;
+        }
+        if intro.starts_with('n') {
             if let Some(list) = marketplace_list(text, m.end()) {
                 for (action, _) in list {
                     push(&mut denied.actions, action);
@@ -62,21 +64,20 @@ pub(crate) fn find(text: &str) -> Denied<'_> {
         let Some((action, end)) = read_action(text, m.end()) else {
             continue;
         };
-        if intro.starts_with("API") && denied.api_operation.is_none() {
+        let (action, end) = rejoin_action(text, lower, action, end);
+        if intro.starts_with("api") && denied.api_operation.is_none() {
             let written = &text[m.end()..end];
             denied.api_operation = written.split_once(':').map(|(_, op)| op.trim_start());
         }
         push(&mut denied.actions, action);
         if denied.resource.is_none() {
-            denied.resource = resource_after(text, end);
+            denied.resource = resource_after(text, lower, end);
         }
     }
     if denied.actions.is_empty() {
-        for m in BARE.find_iter(text) {
-            let prefix = &m.as_str()[..m.as_str().find(':').unwrap_or(0)];
-            let glued = text[..m.start()].ends_with([':', '/', '.', '-', '_', '@']);
-            if !glued && !NOT_SERVICES.contains(&prefix) {
-                push(&mut denied.actions, Cow::Borrowed(m.as_str()));
+        for (colon, _) in text.match_indices(':') {
+            if let Some(action) = bare_action(text, colon) {
+                push(&mut denied.actions, Cow::Borrowed(action));
             }
         }
     }
@@ -84,6 +85,35 @@ pub(crate) fn find(text: &str) -> Denied<'_> {
         denied.resource = decoded_resource(text);
     }
     denied
+}
+
+/// The bare `prefix:Action` token around the colon at `colon`, if it is one.
+///
+/// The prefix is lowercase (`[a-z][a-z0-9-]+`), the name starts upper-case,
+/// and the token is not glued to a longer word or ARN.
+fn bare_action(text: &str, colon: usize) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let prefix_len = bytes[..colon]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || **b == b'-')
+        .count();
+    let start = colon - prefix_len;
+    let name = bytes[colon + 1..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let glued = start > 0 && {
+        let b = bytes[start - 1];
+        b.is_ascii_alphanumeric() || b":/.-_@".contains(&b)
+    };
+    let ok = (2..=41).contains(&prefix_len)
+        && bytes[start].is_ascii_lowercase()
+        && name >= 3
+        && bytes[colon + 1].is_ascii_uppercase()
+        && !glued
+        && !NOT_SERVICES.contains(&&text[start..colon]);
+    ok.then(|| &text[start..colon + 1 + name])
 }
 
 /// Adds `action` unless it is already there, case-insensitively.
@@ -96,7 +126,11 @@ fn push<'t>(actions: &mut Vec<Cow<'t, str>>, action: Cow<'t, str>) {
 /// The `(a:B, c:D)` list of `… the required AWS Marketplace actions (…)`.
 fn marketplace_list(text: &str, at: usize) -> Option<Vec<(Cow<'_, str>, usize)>> {
     let rest = prefix(text.get(at..)?, 600);
-    if !rest.get(..12)?.eq_ignore_ascii_case("the required") {
+    if !rest
+        .as_bytes()
+        .get(..12)?
+        .eq_ignore_ascii_case(b"the required")
+    {
         return None;
     }
     let open = rest.find('(')?;
@@ -114,8 +148,8 @@ fn marketplace_list(text: &str, at: usize) -> Option<Vec<(Cow<'_, str>, usize)>>
 }
 
 /// The resource of `on resource: …` right after an action ending at `end`.
-fn resource_after(text: &str, end: usize) -> Option<Cow<'_, str>> {
-    let m = ON_RESOURCE.find(prefix(text.get(end..)?, 64))?;
+fn resource_after<'t>(text: &'t str, lower: &str, end: usize) -> Option<Cow<'t, str>> {
+    let m = ON_RESOURCE.find(prefix(lower.get(end..)?, 64))?;
     let start = end + m.end();
     let (s, e) = read_token(text, start)?;
     let token = &text[s..e];
@@ -125,13 +159,15 @@ fn resource_after(text: &str, end: usize) -> Option<Cow<'_, str>> {
     Some(rejoin(text, token, e))
 }
 
-/// Joins to an ARN the piece a wrap pushed past a space, when that is clearly what happened.
+/// Joins to an ARN the piece a wrap pushed past a space, when that is clearly what happened:
+/// the piece is all that stands between the ARN and the reason (`because …`), or ends the text.
 fn rejoin<'t>(text: &'t str, token: &'t str, end: usize) -> Cow<'t, str> {
-    if !looks_like_arn(token) || !token.ends_with(['/', ':', '-', '_', '.', '@', '+', '=']) {
+    if !looks_like_arn(token) {
         return Cow::Borrowed(token);
     }
     let rest = prefix(&text[end..], 300);
-    let Some(after) = rest.strip_prefix(' ') else {
+    let cut = rest.bytes().take_while(|b| b".,;:".contains(b)).count();
+    let Some(after) = rest[cut..].strip_prefix(' ') else {
         return Cow::Borrowed(token);
     };
     let piece_len = after.find(' ').unwrap_or(after.len());
@@ -139,16 +175,49 @@ fn rejoin<'t>(text: &'t str, token: &'t str, end: usize) -> Cow<'t, str> {
     let next = after[piece_len..].trim_start();
     let ends_statement = ["because", "with an", "(service", "status code"]
         .iter()
-        .any(|w| next.get(..w.len()).is_some_and(|n| n.eq_ignore_ascii_case(w)));
+        .any(|w| {
+            next.get(..w.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(w))
+        });
     let soft_end = token.ends_with(['/', ':', '-', '_']);
-    if piece.is_empty() || !(ends_statement || (soft_end && next.is_empty())) {
+    if piece.is_empty()
+        || piece.contains(['(', '[', '{', '"'])
+        || !(ends_statement || (soft_end && next.is_empty()))
+    {
         return Cow::Borrowed(token);
     }
-    let joined = format!("{token}{piece}");
+    let joined = format!("{token}{}{piece}", &rest[..cut]);
     match collapse(&joined) {
         Cow::Borrowed(_) => Cow::Owned(super::token::trim_punct(&joined).to_owned()),
         Cow::Owned(o) => Cow::Owned(o),
     }
+}
+
+/// Joins to an action the rest of its name a wrap pushed past a space (`iam:Pass Role on resource`).
+fn rejoin_action<'t>(
+    text: &'t str,
+    lower: &str,
+    action: Cow<'t, str>,
+    end: usize,
+) -> (Cow<'t, str>, usize) {
+    let rest = &lower[end..];
+    let Some(after) = rest.strip_prefix(' ') else {
+        return (action, end);
+    };
+    let piece = after.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    let next = &after[piece..];
+    let starts_upper = text
+        .as_bytes()
+        .get(end + 1)
+        .is_some_and(u8::is_ascii_uppercase);
+    let reason = [" on resource", " because", " with an"]
+        .iter()
+        .any(|w| next.starts_with(w));
+    if piece == 0 || !starts_upper || !reason {
+        return (action, end);
+    }
+    let joined = format!("{action}{}", &text[end + 1..end + 1 + piece]);
+    (Cow::Owned(joined), end + 1 + piece)
 }
 
 /// The `"resource"` of a pasted decoded authorization message.
@@ -165,9 +234,13 @@ fn decoded_resource(text: &str) -> Option<Cow<'_, str>> {
 mod tests {
     use super::*;
 
+    fn both(text: &'static str) -> Denied<'static> {
+        find(text, &text.to_ascii_lowercase())
+    }
+
     #[test]
     fn statements_give_actions_and_resource() {
-        let d = find(
+        let d = both(
             "User: x is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k because no",
         );
         assert_eq!(d.actions, ["s3:GetObject"]);
@@ -176,20 +249,24 @@ mod tests {
 
     #[test]
     fn marketplace_lists_give_every_action() {
-        let d = find(
+        let d = both(
             "is not authorized to perform the required AWS Marketplace actions (aws-marketplace:ViewSubscriptions, aws-marketplace:Subscribe) to enable",
         );
         assert_eq!(
             d.actions,
-            ["aws-marketplace:ViewSubscriptions", "aws-marketplace:Subscribe"]
+            [
+                "aws-marketplace:ViewSubscriptions",
+                "aws-marketplace:Subscribe"
+            ]
         );
     }
 
     #[test]
     fn bare_actions_only_when_none_is_introduced() {
-        let d = find("expected ec2:RunInstances to return an access denied error");
+        let d = both("expected ec2:RunInstances to return an access denied error");
         assert_eq!(d.actions, ["ec2:RunInstances"]);
-        let d = find("is not authorized to perform: ab:Xyz because no policy allows the ab:Xzy action");
+        let d =
+            both("is not authorized to perform: ab:Xyz because no policy allows the ab:Xzy action");
         assert_eq!(d.actions, ["ab:Xyz"]);
     }
 }

@@ -43,7 +43,10 @@ mod tests {
 
     #[test]
     fn accounts_need_twelve_digits() {
-        assert_eq!(account("arn:aws:iam::123456789012:user/x"), Some("123456789012"));
+        assert_eq!(
+            account("arn:aws:iam::123456789012:user/x"),
+            Some("123456789012")
+        );
         assert_eq!(account("arn:aws-cn:s3:::bucket"), None);
         assert_eq!(account("arn:aws:iam::0123456789012:user/x"), None);
         assert_eq!(account("arn:aws:iam::3915824****:user/x"), None);
@@ -53,10 +56,16 @@ mod tests {
     fn kinds_follow_the_arn() {
         for (arn, kind) in [
             ("arn:aws:iam::123456789012:user/a/b", PrincipalKind::User),
-            ("arn:aws-us-gov:sts::123456789012:assumed-role/r/s", PrincipalKind::AssumedRole),
+            (
+                "arn:aws-us-gov:sts::123456789012:assumed-role/r/s",
+                PrincipalKind::AssumedRole,
+            ),
             ("arn:aws:iam::123456789012:role/r", PrincipalKind::Role),
             ("arn:aws:iam::123456789012:root", PrincipalKind::Root),
-            ("arn:aws:sts::123456789012:federated-user/f", PrincipalKind::FederatedUser),
+            (
+                "arn:aws:sts::123456789012:federated-user/f",
+                PrincipalKind::FederatedUser,
+            ),
             ("lambda.amazonaws.com", PrincipalKind::Service),
             ("anonymous", PrincipalKind::Unknown),
         ] {

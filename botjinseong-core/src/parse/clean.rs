@@ -50,13 +50,24 @@ pub(crate) fn clean(text: &str) -> Cow<'_, str> {
     if !NOISE.is_match(text.as_bytes()) && !has_line_marker(text) {
         return Cow::Borrowed(text);
     }
-    let flat = join_lines(&strip_chars(text));
+    let stripped = strip_chars(text);
+    let flat = if stripped.contains('\n') || has_line_marker(&stripped) {
+        join_lines(&stripped)
+    } else {
+        stripped
+    };
     if flat == text {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(flat)
     }
 }
+
+/// Capitalised words that start a sentence even right after a word cut by a wrap.
+const SENTENCE_STARTS: &[&str] = &[
+    "A", "After", "An", "Caused", "Check", "Error", "Failed", "For", "If", "It", "Learn", "Make",
+    "Please", "See", "The", "This", "To", "Try", "Unable", "We", "You",
+];
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
 pub(crate) fn prefix(s: &str, max: usize) -> &str {
@@ -77,31 +88,46 @@ fn has_line_marker(text: &str) -> bool {
 }
 
 /// First pass: ANSI codes, escapes, entities, backticks, Slack and Markdown links, bold.
+///
+/// Plain runs between the few bytes that can start noise are copied whole.
 fn strip_chars(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        let consumed = match c {
-            '\x1b' => skip_ansi(rest),
-            '\\' => unescape(rest, &mut out),
-            '&' => decode_entity(rest, &mut out),
-            '`' => skip_backticks(rest),
-            '<' => slack_link(rest, &mut out),
-            '[' => markdown_link(rest, &mut out),
-            '*' if rest.starts_with("**") && is_bold_marker(&out, &rest[2..]) => 2,
-            '\u{a0}' => {
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !matches!(
+            bytes[i],
+            0x1b | b'\\' | b'&' | b'`' | b'<' | b'[' | b'*' | 0xc2
+        ) {
+            i += 1;
+            continue;
+        }
+        out.push_str(&text[copied..i]);
+        copied = i;
+        let rest = &text[i..];
+        let consumed = match bytes[i] {
+            0x1b => skip_ansi(rest),
+            b'\\' => unescape(rest, &mut out),
+            b'&' => decode_entity(rest, &mut out),
+            b'`' => skip_backticks(rest),
+            b'<' => slack_link(rest, &mut out),
+            b'[' => markdown_link(rest, &mut out),
+            b'*' if rest.starts_with("**") && is_bold_marker(&out, &rest[2..]) => 2,
+            0xc2 if rest.starts_with('\u{a0}') => {
                 out.push(' ');
-                c.len_utf8()
+                2
             }
             _ => 0,
         };
         if consumed == 0 {
-            out.push(c);
-            rest = &rest[c.len_utf8()..];
+            i += 1;
         } else {
-            rest = &rest[consumed..];
+            i += consumed;
+            copied = i;
         }
     }
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -258,7 +284,7 @@ fn is_bold_marker(before: &str, after: &str) -> bool {
     let next = after.chars().next();
     let opens = prev.is_none_or(|c| c.is_whitespace() || "([{>\"'".contains(c))
         && next.is_some_and(|c| !c.is_whitespace() && c != '*');
-    let closes = prev.is_some_and(|c| c.is_alphanumeric())
+    let closes = prev.is_some_and(|c| c.is_alphanumeric() || c == ':')
         && next.is_none_or(|c| c.is_whitespace() || ".,;:)]}\"'".contains(c));
     opens || closes
 }
@@ -279,7 +305,8 @@ fn join_lines(text: &str) -> String {
         }
         let indented = raw.starts_with(char::is_whitespace);
         if !out.is_empty() && !out.ends_with(' ') {
-            let space = prev_soft_end || marked || indented || starts_statement(line);
+            let mid_word = out.ends_with(|c: char| c.is_alphanumeric());
+            let space = prev_soft_end || marked || indented || starts_statement(line, mid_word);
             if space {
                 out.push(' ');
             }
@@ -311,12 +338,17 @@ fn strip_marker(line: &str) -> (&str, bool) {
 }
 
 /// Whether a wrapped line begins a new statement rather than continuing a word.
-fn starts_statement(line: &str) -> bool {
+///
+/// After a line that ends inside a word, a capitalised word followed by a
+/// lower-case one is more likely the rest of a CamelCase name cut by the wrap,
+/// unless it is a common first word of a sentence.
+fn starts_statement(line: &str, mid_word: bool) -> bool {
     let bytes = line.as_bytes();
-    if CONTINUATIONS
-        .iter()
-        .any(|w| bytes.get(..w.len()).is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes())))
-    {
+    if CONTINUATIONS.iter().any(|w| {
+        bytes
+            .get(..w.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+    }) {
         return true;
     }
     match bytes.first() {
@@ -331,7 +363,11 @@ fn starts_statement(line: &str) -> bool {
         .take_while(|b| b.is_ascii_uppercase())
         .count();
     if upper > 0 {
-        return matches!(bytes.get(1 + upper), None | Some(b'_' | b' ' | b':'));
+        return match bytes.get(1 + upper) {
+            Some(b'_' | b':') => true,
+            Some(b' ') | None => !mid_word,
+            _ => false,
+        };
     }
     let lower = bytes[1..]
         .iter()
@@ -339,8 +375,11 @@ fn starts_statement(line: &str) -> bool {
         .count();
     lower > 0
         && match bytes.get(1 + lower) {
-            Some(b':') | None => true,
-            Some(b' ') => bytes.get(2 + lower).is_some_and(|b| b.is_ascii_lowercase()),
+            Some(b':') => true,
+            Some(b' ') => {
+                bytes.get(2 + lower).is_some_and(|b| b.is_ascii_lowercase())
+                    && (!mid_word || SENTENCE_STARTS.contains(&&line[..1 + lower]))
+            }
             _ => false,
         }
 }
@@ -402,7 +441,10 @@ mod tests {
 
     #[test]
     fn comment_markers_are_stripped() {
-        assert_eq!(clean("// User: x is\n    // not authorized"), "User: x is not authorized");
+        assert_eq!(
+            clean("// User: x is\n    // not authorized"),
+            "User: x is not authorized"
+        );
     }
 
     #[test]

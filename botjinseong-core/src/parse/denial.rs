@@ -20,8 +20,8 @@ static REASON: LazyLock<Regex> = LazyLock::new(|| {
     );
     Regex::new(&format!(
         concat!(
-            r#"(?i)"explicitDeny"\s*:\s*(?:true|false)"#,
-            r"|\bno\s*(?:{types})\s*allows?",
+            r#""explicitdeny"\s*:\s*(?:true|false)"#,
+            r"|no\s*(?:{types})\s*allows?",
             r"|explicit\s*deny(?:\s*in\s*(?:an?\s*)?(?:{types}))?",
             r"|encoded\s*authori[sz]ation\s*failure\s*message",
         ),
@@ -30,18 +30,20 @@ static REASON: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
-/// The first reason `text` gives, or [`DenialKind::Unknown`].
-pub(crate) fn find(text: &str) -> DenialKind {
-    let Some(m) = REASON.find(text) else {
+/// The first reason a text gives, or [`DenialKind::Unknown`]; `lower` is the text in ASCII lowercase.
+pub(crate) fn find(lower: &str) -> DenialKind {
+    let Some(m) = REASON.find(lower) else {
         return DenialKind::Unknown;
     };
-    let words: String = m
-        .as_str()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    classify(&words)
+    let mut words = [0u8; 96];
+    let mut len = 0;
+    for b in m.as_str().bytes().filter(|b| !b.is_ascii_whitespace()) {
+        if len < words.len() {
+            words[len] = b;
+            len += 1;
+        }
+    }
+    classify(std::str::from_utf8(&words[..len]).unwrap_or_default())
 }
 
 /// The kind a matched reason, lowercased and without spaces, names.
@@ -89,22 +91,55 @@ mod tests {
     #[test]
     fn every_wording_has_its_kind() {
         for (text, kind) in [
-            ("because no identity-based policy allows the", DenialKind::ImplicitIdentity),
-            ("with an explicit deny in an identity-based policy", DenialKind::ExplicitIdentity),
-            ("with an explicit deny in a service control policy", DenialKind::Scp),
+            (
+                "because no identity-based policy allows the",
+                DenialKind::ImplicitIdentity,
+            ),
+            (
+                "with an explicit deny in an identity-based policy",
+                DenialKind::ExplicitIdentity,
+            ),
+            (
+                "with an explicit deny in a service control policy",
+                DenialKind::Scp,
+            ),
             ("because no service control policy allows", DenialKind::Scp),
-            ("with an explicit deny in a resource control policy", DenialKind::Rcp),
-            ("because no permissions boundary allows", DenialKind::PermissionsBoundary),
-            ("with an explicit deny in a permissions boundary:", DenialKind::PermissionsBoundary),
-            ("because no session policy allows", DenialKind::SessionPolicy),
-            ("because noresource-based policy allows", DenialKind::ResourcePolicy),
-            ("because no VPC endpoint policy allows", DenialKind::VpcEndpoint),
+            (
+                "with an explicit deny in a resource control policy",
+                DenialKind::Rcp,
+            ),
+            (
+                "because no permissions boundary allows",
+                DenialKind::PermissionsBoundary,
+            ),
+            (
+                "with an explicit deny in a permissions boundary:",
+                DenialKind::PermissionsBoundary,
+            ),
+            (
+                "because no session policy allows",
+                DenialKind::SessionPolicy,
+            ),
+            (
+                "because noresource-based policy allows",
+                DenialKind::ResourcePolicy,
+            ),
+            (
+                "because no VPC endpoint policy allows",
+                DenialKind::VpcEndpoint,
+            ),
             ("on resource: x with an explicit deny", DenialKind::Explicit),
-            ("Encoded authorization failure message: abc", DenialKind::Encoded),
-            (r#"{"allowed":false,"explicitDeny":true}"#, DenialKind::Explicit),
+            (
+                "Encoded authorization failure message: abc",
+                DenialKind::Encoded,
+            ),
+            (
+                r#"{"allowed":false,"explicitDeny":true}"#,
+                DenialKind::Explicit,
+            ),
             ("Access Denied", DenialKind::Unknown),
         ] {
-            assert_eq!(find(text), kind, "{text}");
+            assert_eq!(find(&text.to_ascii_lowercase()), kind, "{text}");
         }
     }
 }

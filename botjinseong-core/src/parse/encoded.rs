@@ -7,12 +7,12 @@ use regex::Regex;
 
 /// The words in front of the blob.
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)encoded\s*authori[sz]ation\s*failure\s*message\s*:?\s*").expect("valid pattern")
+    Regex::new(r"encoded\s*authori[sz]ation\s*failure\s*message\s*:?\s*").expect("valid pattern")
 });
 
-/// The encoded blob (URL-safe base64), if the text carries one.
-pub(crate) fn find(text: &str) -> Option<&str> {
-    let m = LEAD.find(text)?;
+/// The encoded blob (URL-safe base64), if `text` carries one; `lower` is `text` in ASCII lowercase.
+pub(crate) fn find<'t>(text: &'t str, lower: &str) -> Option<&'t str> {
+    let m = LEAD.find(lower)?;
     let rest = &text[m.end()..];
     let len = rest
         .bytes()
@@ -28,7 +28,11 @@ mod tests {
     #[test]
     fn the_blob_is_read_whole() {
         let text = "You are not authorized to perform this operation. Encoded authorization failure message: sPwGqJ6vBHg1vPHLcn4g_CP-o5jO. Next";
-        assert_eq!(find(text), Some("sPwGqJ6vBHg1vPHLcn4g_CP-o5jO"));
-        assert_eq!(find("Encoded authorization failure message: <redacted>"), None);
+        assert_eq!(
+            find(text, &text.to_ascii_lowercase()),
+            Some("sPwGqJ6vBHg1vPHLcn4g_CP-o5jO")
+        );
+        let text = "Encoded authorization failure message: <redacted>";
+        assert_eq!(find(text, &text.to_ascii_lowercase()), None);
     }
 }

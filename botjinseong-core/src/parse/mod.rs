@@ -81,14 +81,23 @@ pub fn parse(text: &str) -> Parsed<'_> {
 }
 
 /// Reads every field out of de-noised text.
+///
+/// Keywords are searched in one ASCII-lowercased copy, which has the same
+/// byte offsets, so that every pattern is case-sensitive and literal-led.
 fn extract(text: &str) -> Parsed<'_> {
-    let denied = action::find(text);
-    let call = operation::find(text);
-    let principal = principal::find(text);
+    let lower = text.to_ascii_lowercase();
+    let denied = action::find(text, &lower);
+    let call = operation::find(text, &lower);
+    let principal = principal::find(text, &lower);
     let account = principal
         .as_ref()
         .and_then(|p| narrow(p, arn::account))
-        .or_else(|| denied.resource.as_ref().and_then(|r| narrow(r, arn::account)));
+        .or_else(|| {
+            denied
+                .resource
+                .as_ref()
+                .and_then(|r| narrow(r, arn::account))
+        });
     let service = service::find(text, &call, &denied.actions);
     Parsed {
         principal_kind: principal
@@ -100,8 +109,8 @@ fn extract(text: &str) -> Parsed<'_> {
         service,
         actions: denied.actions,
         resource: denied.resource,
-        denial: denial::find(text),
-        encoded: encoded::find(text).map(Cow::Borrowed),
+        denial: denial::find(&lower),
+        encoded: encoded::find(text, &lower).map(Cow::Borrowed),
         truncated: false,
     }
 }

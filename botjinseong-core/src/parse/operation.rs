@@ -12,7 +12,7 @@ use super::clean::prefix;
 
 /// The wordings that put an operation name right after themselves.
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)when\s*calling\s*the\s+|operation\s*error\s+|error\s*executing\s*""#)
+    Regex::new(r#"when\s*calling\s*the\s+|operation\s*error\s+|error\s*executing\s*""#)
         .expect("valid pattern")
 });
 
@@ -25,12 +25,11 @@ pub(crate) struct Call<'t> {
     pub service: Option<&'t str>,
 }
 
-/// The first operation `text` names.
-pub(crate) fn find(text: &str) -> Call<'_> {
-    for m in LEAD.find_iter(text) {
+/// The first operation `text` names; `lower` is `text` in ASCII lowercase.
+pub(crate) fn find<'t>(text: &'t str, lower: &str) -> Call<'t> {
+    for m in LEAD.find_iter(lower) {
         let rest = &text[m.end()..];
-        let lead = m.as_str().as_bytes()[0].to_ascii_lowercase();
-        let call = match lead {
+        let call = match m.as_str().as_bytes()[0] {
             b'w' => Call {
                 operation: name(rest),
                 service: None,
@@ -62,7 +61,11 @@ fn go_v2(s: &str) -> Call<'_> {
         return Call::default();
     };
     let service = head[..colon].trim();
-    if service.is_empty() || !service.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ') {
+    if service.is_empty()
+        || !service
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b' ')
+    {
         return Call::default();
     }
     Call {
@@ -80,7 +83,10 @@ fn php(s: &str) -> Call<'_> {
     let service = after
         .trim_start()
         .strip_prefix("on \"")
-        .and_then(|r| r.strip_prefix("https://").or_else(|| r.strip_prefix("http://")))
+        .and_then(|r| {
+            r.strip_prefix("https://")
+                .or_else(|| r.strip_prefix("http://"))
+        })
         .map(|host| &host[..host.find(['"', '/']).unwrap_or(host.len())]);
     Call {
         operation: Some(operation),
@@ -91,6 +97,10 @@ fn php(s: &str) -> Call<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn find(text: &str) -> Call<'_> {
+        super::find(text, &text.to_ascii_lowercase())
+    }
 
     #[test]
     fn each_sdk_wording() {

@@ -15,35 +15,37 @@ use super::token::{MAX_TOKEN, collapse, looks_like_arn, read_token};
 
 /// The statement a caller is written in front of.
 static IS_NOT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)is\s*not\s*authori[sz]ed").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"is\s*not\s*authori[sz]ed").expect("valid pattern"));
 
 /// The `User:` (or `User `) that introduces the caller.
 static USER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\buser(?:\s*:\s*|\s+)").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"user(?:\s*:\s*|\s+)").expect("valid pattern"));
 
 /// The caller of the first statement that names one, else of a decoded message.
-pub(crate) fn find(text: &str) -> Option<Cow<'_, str>> {
+///
+/// `lower` is `text` in ASCII lowercase (same byte offsets), for the keyword search.
+pub(crate) fn find<'t>(text: &'t str, lower: &str) -> Option<Cow<'t, str>> {
     let mut floor = 0;
-    for m in IS_NOT.find_iter(text) {
-        let before = &text[floor..m.start()];
+    for m in IS_NOT.find_iter(lower) {
+        let found = before_statement(&text[floor..m.start()], &lower[floor..m.start()]);
         floor = m.end();
-        if let Some(found) = before_statement(before) {
-            return Some(found);
+        if found.is_some() {
+            return found;
         }
     }
-    decoded(text).or_else(|| labelled(text))
+    decoded(text).or_else(|| labelled(text, lower))
 }
 
-/// The `User` markers of `text` that start a word (not the `user` of `cdk-user`).
-fn user_markers(text: &str) -> impl Iterator<Item = regex::Match<'_>> {
-    USER.find_iter(text).filter(move |m| {
-        !text[..m.start()].ends_with(|c: char| c.is_alphanumeric() || "-/_.@=+,".contains(c))
+/// The `User` markers of `lower` that start a word (not the `user` of `cdk-user`).
+fn user_markers(lower: &str) -> impl Iterator<Item = regex::Match<'_>> {
+    USER.find_iter(lower).filter(move |m| {
+        !lower[..m.start()].ends_with(|c: char| c.is_alphanumeric() || "-/_.@=+,".contains(c))
     })
 }
 
 /// The ARN after a `User:` label that starts no statement, as the console's copy-text box has it.
-fn labelled(text: &str) -> Option<Cow<'_, str>> {
-    user_markers(text).find_map(|m| {
+fn labelled<'t>(text: &'t str, lower: &str) -> Option<Cow<'t, str>> {
+    user_markers(lower).find_map(|m| {
         let (s, e) = read_token(text, m.end())?;
         let token = &text[s..e];
         looks_like_arn(token).then_some(Cow::Borrowed(token))
@@ -51,13 +53,13 @@ fn labelled(text: &str) -> Option<Cow<'_, str>> {
 }
 
 /// The caller written at the end of `before`, the text in front of a statement.
-fn before_statement(before: &str) -> Option<Cow<'_, str>> {
+fn before_statement<'t>(before: &'t str, lower: &str) -> Option<Cow<'t, str>> {
     let mut from = before.len().saturating_sub(MAX_TOKEN);
     while !before.is_char_boundary(from) {
         from += 1;
     }
     let window = &before[from..];
-    if let Some(user) = user_markers(window).last() {
+    if let Some(user) = user_markers(&lower[from..]).last() {
         let span = window[user.end()..]
             .trim()
             .trim_matches(['"', '\'', ','])
@@ -93,7 +95,10 @@ fn decoded(text: &str) -> Option<Cow<'_, str>> {
     let object = prefix(&text[at..], 600);
     let object = &object[..object.find('}').unwrap_or(object.len())];
     let arn_key = object.find("\"arn\"")?;
-    let value = object[arn_key + 5..].trim_start().strip_prefix(':')?.trim_start();
+    let value = object[arn_key + 5..]
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
     let value = value.strip_prefix('"')?;
     let end = value.find('"')?;
     let arn = value[..end].trim();
@@ -107,17 +112,24 @@ mod tests {
     #[test]
     fn the_caller_is_read_backwards_from_the_statement() {
         let text = "Error: creating (arn:aws:sns:us-east-1:1:t): User: arn:aws:iam::1:user/Me is not authorized to perform";
-        assert_eq!(find(text).as_deref(), Some("arn:aws:iam::1:user/Me"));
+        assert_eq!(
+            find(text, &text.to_ascii_lowercase()).as_deref(),
+            Some("arn:aws:iam::1:user/Me")
+        );
     }
 
     #[test]
     fn a_bare_user_names_no_caller() {
-        assert_eq!(find("User is not authorized to access this resource"), None);
+        let text = "User is not authorized to access this resource";
+        assert_eq!(find(text, &text.to_ascii_lowercase()), None);
     }
 
     #[test]
     fn decoded_messages_name_the_caller() {
         let text = r#"{"context":{"principal":{"id":"AIDA","arn":"arn:aws:iam::1:user/x"},"action":"a:B"}}"#;
-        assert_eq!(find(text).as_deref(), Some("arn:aws:iam::1:user/x"));
+        assert_eq!(
+            find(text, &text.to_ascii_lowercase()).as_deref(),
+            Some("arn:aws:iam::1:user/x")
+        );
     }
 }

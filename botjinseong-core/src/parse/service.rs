@@ -14,28 +14,19 @@ use regex::Regex;
 
 use super::operation::Call;
 
-/// `aws <service> <command>` as typed in a shell.
-static CLI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s$>])aws\s+([a-z][a-z0-9-]{1,30})\s+[a-z][a-z0-9-]*").expect("valid pattern")
-});
-
 /// A Java SDK `(Service: AmazonS3; …)` block, v1 or v2.
 static JAVA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bService:\s*([A-Za-z][A-Za-z0-9 ]{0,40}?)\s*[;,)]").expect("valid pattern")
-});
-
-/// An AWS endpoint host.
-static HOST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[a-z0-9][a-z0-9.-]*\.amazonaws\.com").expect("valid pattern")
+    Regex::new(r"Service:\s*([A-Za-z][A-Za-z0-9 ]{0,40}?)\s*[;,)]").expect("valid pattern")
 });
 
 /// SDK error classes and package paths that carry the service.
 static CLASS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"Amazon(S3)Exception|Aws::(\w+)::Errors|\bAmazon\.(\w+)\.Amazon",
-        r"|amazonaws\.services\.(\w+)\.|awssdk\.services\.(\w+)\.|@aws-sdk/client-([a-z0-9-]+)",
-        r"|aws-sdk/lib/services/(\w+)\.js|com\.amazonaws\.(\w+)\.v\d+#",
-        r#"|(S3) Extended Request ID|<(HostId)>|(host id):|\b(s3)://|"(s3)" backend"#,
+        r"Amazon(S3)Exception|Aws::([A-Za-z0-9]+)::Errors|Amazon\.([A-Za-z0-9]+)\.Amazon",
+        r"|amazonaws\.services\.([a-z0-9]+)\.|awssdk\.services\.([a-z0-9]+)\.",
+        r"|@aws-sdk/client-([a-z0-9-]+)|aws-sdk/lib/services/([a-z0-9]+)\.js",
+        r"|com\.amazonaws\.([a-z0-9]+)\.v[0-9]+#",
+        r#"|(S3) Extended Request ID|<(HostId)>|(host id):|[ /](s3)://|"(s3)" backend"#,
     ))
     .expect("valid pattern")
 });
@@ -57,9 +48,14 @@ const ALIASES: &[(&str, &str)] = &[
 ];
 
 /// Words after `aws` that are not CLI service commands.
-const NOT_COMMANDS: &[&str] = &["account", "cli", "sdk", "console", "is", "the", "and", "error"];
+const NOT_COMMANDS: &[&str] = &[
+    "account", "cli", "sdk", "console", "is", "the", "and", "error",
+];
 
 /// The service hint of `text`, given the call and actions already read from it.
+///
+/// The text itself is searched only when the actions do not already say it:
+/// when none is named, or when the operation is none of them.
 pub(crate) fn find<'t>(
     text: &'t str,
     call: &Call<'t>,
@@ -72,38 +68,82 @@ pub(crate) fn find<'t>(
             normalize(service)
         });
     }
-    if let Some(c) = CLI
-        .captures_iter(text)
-        .filter_map(|c| c.get(1))
-        .find(|c| !NOT_COMMANDS.contains(&c.as_str()))
-    {
-        let command = c.as_str();
-        return Some(Cow::Borrowed(command.strip_suffix("api").unwrap_or(command)));
-    }
-    if let Some(c) = JAVA.captures(text).and_then(|c| c.get(1)) {
-        return Some(normalize(c.as_str()));
-    }
-    if let Some(m) = HOST.find(text) {
-        return Some(from_host(m.as_str()));
-    }
-    if let Some(c) = CLASS
-        .captures(text)
-        .and_then(|c| c.iter().skip(1).flatten().next())
-    {
-        return Some(normalize(c.as_str()));
-    }
     let by_operation = call.operation.and_then(|op| {
-        actions
-            .iter()
-            .find(|a| a.rsplit(':').next().is_some_and(|n| n.eq_ignore_ascii_case(op)))
+        actions.iter().find(|a| {
+            a.rsplit(':')
+                .next()
+                .is_some_and(|n| n.eq_ignore_ascii_case(op))
+        })
     });
-    match by_operation.or(actions.first())? {
+    let named = by_operation.or(if call.operation.is_none() {
+        actions.first()
+    } else {
+        None
+    });
+    if named.is_none()
+        && let Some(hint) = from_text(text)
+    {
+        return Some(hint);
+    }
+    match named.or(actions.first())? {
         Cow::Borrowed(action) => action.split(':').next().map(lowercase),
         Cow::Owned(action) => action
             .split(':')
             .next()
             .map(|p| Cow::Owned(p.to_ascii_lowercase())),
     }
+}
+
+/// A hint read from the text alone: CLI command, Java block, endpoint, error class.
+fn from_text(text: &str) -> Option<Cow<'_, str>> {
+    if let Some(command) = cli_command(text) {
+        return Some(Cow::Borrowed(
+            command.strip_suffix("api").unwrap_or(command),
+        ));
+    }
+    if let Some(c) = JAVA.captures(text).and_then(|c| c.get(1)) {
+        return Some(normalize(c.as_str()));
+    }
+    if let Some(host) = endpoint_host(text) {
+        return Some(from_host(host));
+    }
+    CLASS
+        .captures(text)
+        .and_then(|c| c.iter().skip(1).flatten().next())
+        .map(|c| normalize(c.as_str()))
+}
+
+/// The service of the first `aws <service> <command>` typed in a shell.
+fn cli_command(text: &str) -> Option<&str> {
+    let mut from = 0;
+    while let Some(at) = text[from..].find("aws ").map(|i| from + i) {
+        from = at + 4;
+        if !(at == 0 || text[..at].ends_with([' ', '\t', '$', '>'])) {
+            continue;
+        }
+        let mut words = text[from..].split(' ').filter(|w| !w.is_empty());
+        let (Some(service), Some(command)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let word = |w: &str| {
+            w.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        };
+        if word(service) && word(command) && !NOT_COMMANDS.contains(&service) {
+            return Some(service);
+        }
+    }
+    None
+}
+
+/// The first `….amazonaws.com` host of the text.
+fn endpoint_host(text: &str) -> Option<&str> {
+    let at = text.find(".amazonaws.com")?;
+    let start = text[..at]
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+        .map_or(0, |i| i + 1);
+    (start < at).then(|| &text[start..at + ".amazonaws.com".len()])
 }
 
 /// Lowercases `s`, borrowing when it already is.
@@ -151,7 +191,10 @@ fn from_host(host: &str) -> Cow<'static, str> {
         .find(|l| !l.bytes().all(|b| b.is_ascii_digit()))
         .copied()
         .unwrap_or_default();
-    let label = label.split_once("-").filter(|(_, r)| is_region(r)).map_or(label, |(s, _)| s);
+    let label = label
+        .split_once("-")
+        .filter(|(_, r)| is_region(r))
+        .map_or(label, |(s, _)| s);
     Cow::Owned(label.to_owned())
 }
 
@@ -178,19 +221,35 @@ mod tests {
     fn hints_from_every_source() {
         assert_eq!(hint("$ aws s3 ls").as_deref(), Some("s3"));
         assert_eq!(hint("aws s3api get-object").as_deref(), Some("s3"));
-        assert_eq!(hint("(Service: AmazonS3; Status Code: 403").as_deref(), Some("s3"));
-        assert_eq!(hint("(Service: Iam, Status Code: 403").as_deref(), Some("iam"));
+        assert_eq!(
+            hint("(Service: AmazonS3; Status Code: 403").as_deref(),
+            Some("s3")
+        );
+        assert_eq!(
+            hint("(Service: Iam, Status Code: 403").as_deref(),
+            Some("iam")
+        );
         assert_eq!(
             hint("(Service: AWSSecurityTokenService; Status").as_deref(),
             Some("sts")
         );
-        assert_eq!(hint("https://sqs.us-west-2.amazonaws.com/ is").as_deref(), Some("sqs"));
+        assert_eq!(
+            hint("https://sqs.us-west-2.amazonaws.com/ is").as_deref(),
+            Some("sqs")
+        );
+        assert_eq!(
+            hint("on s3.cn-north-1.amazonaws.com.cn").as_deref(),
+            Some("s3")
+        );
         assert_eq!(
             hint("push 1234.dkr.ecr.us-east-1.amazonaws.com/x").as_deref(),
             Some("ecr")
         );
         assert_eq!(hint("Aws::S3::Errors::AccessDenied").as_deref(), Some("s3"));
-        assert_eq!(hint("@aws-sdk/client-dynamodb/dist").as_deref(), Some("dynamodb"));
+        assert_eq!(
+            hint("@aws-sdk/client-dynamodb/dist").as_deref(),
+            Some("dynamodb")
+        );
         assert_eq!(hint("status code: 403, host id: X").as_deref(), Some("s3"));
         assert_eq!(hint("nothing here"), None);
     }

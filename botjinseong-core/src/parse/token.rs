@@ -165,7 +165,10 @@ mod tests {
             ("\"arn:aws:s3:::b\"", "arn:aws:s3:::b"),
             ("arn:aws:iam::1:role/x]", "arn:aws:iam::1:role/x"),
             ("arn:aws:s3:::b</Message>", "arn:aws:s3:::b"),
-            ("arn:x:regional/webacl/test_waf/...", "arn:x:regional/webacl/test_waf/..."),
+            (
+                "arn:x:regional/webacl/test_waf/...",
+                "arn:x:regional/webacl/test_waf/...",
+            ),
         ] {
             let (s, e) = read_token(text, 0).expect("token");
             assert_eq!(&text[s..e], want);
@@ -174,7 +177,10 @@ mod tests {
 
     #[test]
     fn actions_are_read_with_or_without_a_gap() {
-        assert_eq!(read_action("s3:GetObject on", 0).map(|a| a.0), Some("s3:GetObject".into()));
+        assert_eq!(
+            read_action("s3:GetObject on", 0).map(|a| a.0),
+            Some("s3:GetObject".into())
+        );
         assert_eq!(
             read_action("account: ListRegions (", 0).map(|a| a.0),
             Some("account:ListRegions".into())
