@@ -16,16 +16,16 @@ use super::token::{collapse, looks_like_arn, read_action, read_token};
 /// Wordings that put an action right after themselves.
 static INTRODUCER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"not\s*authori[sz]ed\s*to\s*perform\s*:?\s*",
-        r#"|api:\s*|allow\s*the\s+|don'?t\s*have\s*permissions?\s*to\s*(?:perform\s*:?\s*)?"#,
-        r#"|"action"\s*:\s*"|action:\s*"#,
+        r"not *authori[sz]ed *to *perform *:? *",
+        r#"|api: *|allow *the +|don'?t *have *permissions? *to *(?:perform *:? *)?"#,
+        r#"|"action" *: *"|action: *"#,
     ))
     .expect("valid pattern")
 });
 
 /// `on resource:` after an action.
 static ON_RESOURCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*on\s*resource\s*:?\s*").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"^ *on *resource *:? *").expect("valid pattern"));
 
 /// Prefixes of `x:Y` tokens that are not IAM actions.
 const NOT_SERVICES: &[&str] = &["arn", "aws", "http", "https", "mailto", "file", "urn"];

@@ -4,7 +4,8 @@
 //! with ANSI codes, formatted as Markdown or Slack mrkdwn, and prefixed by
 //! comment markers. This module undoes all of that in two passes (characters,
 //! then lines) and returns the input untouched, borrowed, when it is already
-//! clean.
+//! clean. Its output separates words by plain spaces only (no tabs or line
+//! breaks), so the keyword patterns elsewhere need no `\s`.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -16,7 +17,7 @@ pub(crate) const LIMIT: usize = 64 * 1024;
 
 /// Bytes or byte pairs whose presence means the slow cleaner must run.
 static NOISE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\n\r\t\\`&\x1b]|\*\*|<[hm@#!]|\]\(|\u{a0}").expect("valid noise pattern")
+    Regex::new(r"[\n\r\t\x0b\x0c\\`&\x1b]|\*\*|<[hm@#!]|\]\(|\u{a0}").expect("valid noise pattern")
 });
 
 /// How far a link's closing bracket is looked for.
@@ -98,7 +99,7 @@ fn strip_chars(text: &str) -> String {
     while i < bytes.len() {
         if !matches!(
             bytes[i],
-            0x1b | b'\\' | b'&' | b'`' | b'<' | b'[' | b'*' | 0xc2
+            0x1b | b'\\' | b'&' | b'`' | b'<' | b'[' | b'*' | 0xc2 | b'\t' | 0x0b | 0x0c
         ) {
             i += 1;
             continue;
@@ -114,6 +115,10 @@ fn strip_chars(text: &str) -> String {
             b'<' => slack_link(rest, &mut out),
             b'[' => markdown_link(rest, &mut out),
             b'*' if rest.starts_with("**") && is_bold_marker(&out, &rest[2..]) => 2,
+            b'\t' | 0x0b | 0x0c => {
+                out.push(' ');
+                1
+            }
             0xc2 if rest.starts_with('\u{a0}') => {
                 out.push(' ');
                 2

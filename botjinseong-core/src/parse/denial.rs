@@ -10,20 +10,20 @@ use regex::Regex;
 
 use crate::kinds::DenialKind;
 
-/// Every wording of a reason; `\s*` because wraps glue words together.
+/// Every wording of a reason; ` *` because wraps glue words together.
 static REASON: LazyLock<Regex> = LazyLock::new(|| {
     const TYPES: &str = concat!(
-        r"identity-based\s*polic(?:y|ies)|service\s*control\s*polic(?:y|ies)",
-        r"|resource\s*control\s*polic(?:y|ies)|permissions?\s*boundar(?:y|ies)",
-        r"|session\s*polic(?:y|ies)|resource-based\s*polic(?:y|ies)",
-        r"|vpc\s*endpoint\s*polic(?:y|ies)",
+        r"identity-based *polic(?:y|ies)|service *control *polic(?:y|ies)",
+        r"|resource *control *polic(?:y|ies)|permissions? *boundar(?:y|ies)",
+        r"|session *polic(?:y|ies)|resource-based *polic(?:y|ies)",
+        r"|vpc *endpoint *polic(?:y|ies)",
     );
     Regex::new(&format!(
         concat!(
-            r#""explicitdeny"\s*:\s*(?:true|false)"#,
-            r"|no\s*(?:{types})\s*allows?",
-            r"|explicit\s*deny(?:\s*in\s*(?:an?\s*)?(?:{types}))?",
-            r"|encoded\s*authori[sz]ation\s*failure\s*message",
+            r#""explicitdeny" *: *(?:true|false)"#,
+            r"|no *(?:{types}) *allows?",
+            r"|explicit *deny(?: *in *(?:an? *)?(?:{types}))?",
+            r"|encoded *authori[sz]ation *failure *message",
         ),
         types = TYPES
     ))

@@ -7,7 +7,7 @@ use regex::Regex;
 
 /// The words in front of the blob.
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"encoded\s*authori[sz]ation\s*failure\s*message\s*:?\s*").expect("valid pattern")
+    Regex::new(r"encoded *authori[sz]ation *failure *message *:? *").expect("valid pattern")
 });
 
 /// The encoded blob (URL-safe base64), if `text` carries one; `lower` is `text` in ASCII lowercase.

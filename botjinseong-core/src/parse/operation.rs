@@ -12,7 +12,7 @@ use super::clean::prefix;
 
 /// The wordings that put an operation name right after themselves.
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"when\s*calling\s*the\s+|operation\s*error\s+|error\s*executing\s*""#)
+    Regex::new(r#"when *calling *the +|operation *error +|error *executing *""#)
         .expect("valid pattern")
 });
 

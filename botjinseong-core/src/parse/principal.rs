@@ -15,11 +15,11 @@ use super::token::{MAX_TOKEN, collapse, looks_like_arn, read_token};
 
 /// The statement a caller is written in front of.
 static IS_NOT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"is\s*not\s*authori[sz]ed").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"is *not *authori[sz]ed").expect("valid pattern"));
 
 /// The `User:` (or `User `) that introduces the caller.
 static USER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"user(?:\s*:\s*|\s+)").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"user(?: *: *| +)").expect("valid pattern"));
 
 /// The caller of the first statement that names one, else of a decoded message.
 ///

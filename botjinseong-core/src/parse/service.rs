@@ -16,7 +16,7 @@ use super::operation::Call;
 
 /// A Java SDK `(Service: AmazonS3; …)` block, v1 or v2.
 static JAVA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Service:\s*([A-Za-z][A-Za-z0-9 ]{0,40}?)\s*[;,)]").expect("valid pattern")
+    Regex::new(r"Service: *([A-Za-z][A-Za-z0-9 ]{0,40}?) *[;,)]").expect("valid pattern")
 });
 
 /// SDK error classes and package paths that carry the service.
