@@ -6,20 +6,29 @@
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
-use botjinseong_core::codegen;
-use botjinseong_core::compile::{CompileError, compile};
+use botjinseong_core::compile::{CompileError, Reviewed, compile};
 use botjinseong_core::exclusion::Exclusions;
+use botjinseong_core::natural::Natural;
 use botjinseong_core::risk::RiskModel;
 use botjinseong_core::snapshot::{ACTIONS_FILE, POLICIES_FILE, Snapshot};
+use botjinseong_core::{Catalog, codegen};
 
 /// The hand-kept cost-risk catalog.
 const RISK_FILE: &str = "risk.toml";
 /// The hand-kept list of policies never recommended to people.
 const EXCLUSIONS_FILE: &str = "exclusions.toml";
+/// The reviewed stems of services' own policies.
+const NATURAL_FILE: &str = "natural.toml";
 
 fn main() {
     let data = Path::new("data");
-    for file in [ACTIONS_FILE, POLICIES_FILE, RISK_FILE, EXCLUSIONS_FILE] {
+    for file in [
+        ACTIONS_FILE,
+        POLICIES_FILE,
+        RISK_FILE,
+        EXCLUSIONS_FILE,
+        NATURAL_FILE,
+    ] {
         println!("cargo::rerun-if-changed=data/{file}");
     }
     let read = |file: &str| {
@@ -27,11 +36,7 @@ fn main() {
     };
     let snapshot = Snapshot::read(&read(ACTIONS_FILE), &read(POLICIES_FILE))
         .unwrap_or_else(|e| panic!("data/: {e}"));
-    let risk = RiskModel::from_toml(&read(RISK_FILE)).map_err(CompileError::from);
-    let exclusions = Exclusions::from_toml(&read(EXCLUSIONS_FILE)).map_err(CompileError::from);
-    let catalog = risk
-        .and_then(|risk| compile(&snapshot, &risk, &exclusions?))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let catalog = reviewed_catalog(&snapshot, &read).unwrap_or_else(|e| panic!("{e}"));
 
     let mut source = codegen::catalog_source(&catalog);
     let mut index = phf_codegen::Map::new();
@@ -45,4 +50,22 @@ fn main() {
     );
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.rs");
     fs::write(&out, source).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+}
+
+/// The snapshot compiled with the hand-kept data of `data/`.
+fn reviewed_catalog(
+    snapshot: &Snapshot,
+    read: &dyn Fn(&str) -> String,
+) -> Result<Catalog, CompileError> {
+    let risk = RiskModel::from_toml(&read(RISK_FILE))?;
+    let exclusions = Exclusions::from_toml(&read(EXCLUSIONS_FILE))?;
+    let natural = Natural::from_toml(&read(NATURAL_FILE))?;
+    compile(
+        snapshot,
+        &Reviewed {
+            risk: &risk,
+            exclusions: &exclusions,
+            natural: &natural,
+        },
+    )
 }

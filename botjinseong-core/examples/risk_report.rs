@@ -15,8 +15,9 @@
 use std::process::ExitCode;
 
 use botjinseong_core::PolicyKind;
-use botjinseong_core::compile::compile;
+use botjinseong_core::compile::{Reviewed, compile};
 use botjinseong_core::exclusion::Exclusions;
+use botjinseong_core::natural::Natural;
 use botjinseong_core::risk::RiskModel;
 use botjinseong_core::snapshot::Snapshot;
 
@@ -31,7 +32,12 @@ fn run(args: &[String]) -> Result<(), String> {
     let risk = RiskModel::from_toml(&read(risk)?).map_err(|e| e.to_string())?;
     let exclusions = Exclusions::from_toml(&read(exclusions)?).map_err(|e| e.to_string())?;
     let snapshot = Snapshot::read(&read(actions)?, &read(policies)?).map_err(|e| e.to_string())?;
-    let catalog = compile(&snapshot, &risk, &exclusions).map_err(|e| e.to_string())?;
+    let reviewed = Reviewed {
+        risk: &risk,
+        exclusions: &exclusions,
+        natural: &Natural::default(),
+    };
+    let catalog = compile(&snapshot, &reviewed).map_err(|e| e.to_string())?;
     if rest.iter().any(|a| a == "--all") {
         for p in catalog.policies.iter() {
             let kind = match p.kind {

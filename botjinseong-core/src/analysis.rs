@@ -70,6 +70,22 @@ pub struct Recommendation {
     pub reasons: Vec<String>,
     /// Where it came from.
     pub source: Source,
+    /// Further policies needed when one does not cover every denied action.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<AlsoPolicy>,
+}
+
+/// A further policy of a request that needs more than one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlsoPolicy {
+    /// Its ARN.
+    pub policy_arn: String,
+    /// Its name.
+    pub policy_name: String,
+    /// Its cost risk, 1–100.
+    pub risk: u8,
+    /// The denied actions it covers.
+    pub actions: Vec<String>,
 }
 
 /// What happens next.

@@ -252,12 +252,20 @@ pub struct PolicyRecord {
     pub risk: RiskScore,
     /// Why it is never recommended to people, when it is not.
     pub excluded: Option<Cow<'static, str>>,
+    /// The service prefixes whose own policy this is (see `data/natural.toml`):
+    /// `["s3"]` for AmazonS3ReadOnlyAccess.
+    pub services: Strs,
 }
 
 impl PolicyRecord {
     /// Whether the bot may ever recommend this policy for a person.
     pub fn recommendable(&self) -> bool {
         self.kind == PolicyKind::ForPeople && self.excluded.is_none()
+    }
+
+    /// Whether this is the service `prefix`'s own policy (any case).
+    pub fn is_own_for(&self, prefix: &str) -> bool {
+        self.services.iter().any(|s| s.eq_ignore_ascii_case(prefix))
     }
 }
 

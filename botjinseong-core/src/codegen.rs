@@ -108,13 +108,14 @@ pub fn catalog_source(catalog: &Catalog) -> String {
         );
         let counts: Vec<String> = p.granted.0.iter().map(u32::to_string).collect();
         let reasons = e.strs(&p.risk.reasons);
+        let services = e.strs(&p.services);
         let excluded = match &p.excluded {
             Some(why) => format!("Some(Cow::Borrowed({why:?}))"),
             None => "None".into(),
         };
         let _ = writeln!(
             tables,
-            "R{{name:Cow::Borrowed({:?}),arn:Cow::Borrowed({:?}),path:Cow::Borrowed({:?}),version:Cow::Borrowed({:?}),kind:P::{:?},document:D{{statements:Cow::Borrowed(&Y{i})}},granted:N([{}]),risk:K{{risk:{},reasons:{reasons}}},excluded:{excluded}}},",
+            "R{{name:Cow::Borrowed({:?}),arn:Cow::Borrowed({:?}),path:Cow::Borrowed({:?}),version:Cow::Borrowed({:?}),kind:P::{:?},document:D{{statements:Cow::Borrowed(&Y{i})}},granted:N([{}]),risk:K{{risk:{},reasons:{reasons}}},excluded:{excluded},services:{services}}},",
             p.name,
             p.arn,
             p.path,

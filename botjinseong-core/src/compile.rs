@@ -14,6 +14,7 @@ use crate::catalog::{
 };
 use crate::evaluate::{Access, Request, evaluate};
 use crate::exclusion::Exclusions;
+use crate::natural::Natural;
 use crate::policy::{PolicyDocument, PolicyError, Selector};
 use crate::risk::{ActionRisk, RiskModel};
 use crate::snapshot::Snapshot;
@@ -36,19 +37,34 @@ pub enum CompileError {
     /// The exclusion list cannot be read.
     #[error("data/exclusions.toml: {0}")]
     Exclusions(#[from] crate::exclusion::ExclusionError),
+    /// The natural-pick stems cannot be read.
+    #[error("data/natural.toml: {0}")]
+    Natural(#[from] crate::natural::NaturalError),
     /// The catalog is larger than its packed grants can index.
     #[error("too many policies to index: {0}")]
     TooLarge(usize),
 }
 
+/// The hand-kept, reviewed data a compilation applies to the snapshot.
+#[derive(Debug, Clone, Copy)]
+pub struct Reviewed<'a> {
+    /// The cost-risk catalog (`data/risk.toml`).
+    pub risk: &'a RiskModel,
+    /// The policies never recommended (`data/exclusions.toml`).
+    pub exclusions: &'a Exclusions,
+    /// Which policies are a service's own (`data/natural.toml`).
+    pub natural: &'a Natural,
+}
+
 /// Compiles a snapshot into a catalog that owns its data: every grant, every
-/// policy scored by `risk`, those `exclusions` names marked as never
-/// recommended, and `risk`'s never-grant list.
-pub fn compile(
-    snapshot: &Snapshot,
-    risk: &RiskModel,
-    exclusions: &Exclusions,
-) -> Result<Catalog, CompileError> {
+/// policy scored by the risk model, marked when excluded, with the services
+/// it is the own policy of, and the risk model's never-grant list.
+pub fn compile(snapshot: &Snapshot, reviewed: &Reviewed<'_>) -> Result<Catalog, CompileError> {
+    let Reviewed {
+        risk,
+        exclusions,
+        natural,
+    } = *reviewed;
     if snapshot.policies.len() >= (1 << 30) {
         return Err(CompileError::TooLarge(snapshot.policies.len()));
     }
@@ -105,6 +121,14 @@ pub fn compile(
         let excluded = exclusions
             .reason(&entry.name)
             .map(|r| Cow::Owned(r.to_owned()));
+        let mut services: Vec<Cow<'static, str>> = Vec::new();
+        for &(at, _) in &granted {
+            let prefix = actions[at].prefix();
+            if services.last().is_none_or(|s| s != prefix) && natural.is_own(&entry.name, prefix) {
+                services.push(Cow::Owned(prefix.to_owned()));
+            }
+        }
+        services.dedup();
         policies.push(PolicyRecord {
             name: Cow::Owned(entry.name.clone()),
             arn: Cow::Owned(entry.arn.clone()),
@@ -118,6 +142,7 @@ pub fn compile(
                 reasons: Cow::Owned(score.reasons.into_iter().map(Cow::Owned).collect()),
             },
             excluded,
+            services: Cow::Owned(services),
         });
     }
     let mut grants = Vec::new();

@@ -80,9 +80,11 @@ pub struct Facts<'a> {
     pub denial: DenialKind,
     /// Who was denied.
     pub principal: PrincipalKind,
-    /// The policy recommended, with its source.
-    pub recommendation: Option<(&'a PolicyRecord, Source)>,
-    /// Whether every denied action is covered by the recommendation.
+    /// The policies recommended (none when nothing fits).
+    pub policies: &'a [&'a PolicyRecord],
+    /// Where they came from.
+    pub source: Source,
+    /// Whether they cover every denied action.
     pub covers_all: bool,
 }
 
@@ -112,7 +114,7 @@ pub fn decide(config: &Config, catalog: &Catalog, facts: &Facts<'_>) -> Verdict 
         };
         return Verdict { decision, reasons };
     }
-    let Some((policy, source)) = facts.recommendation else {
+    let Some(riskiest) = facts.policies.iter().max_by_key(|p| p.risk.risk) else {
         reasons.push("no AWS managed policy for people grants the denied action".into());
         return Verdict {
             decision: Decision::Unresolved,
@@ -120,15 +122,20 @@ pub fn decide(config: &Config, catalog: &Catalog, facts: &Facts<'_>) -> Verdict 
         };
     };
     let mut approval = false;
-    if config.never_grants(catalog, policy) {
-        reasons.push(format!("{} is on the never-grant list", policy.name));
-        approval = true;
+    for policy in facts.policies {
+        if config.never_grants(catalog, policy) {
+            reasons.push(format!(
+                "{} is on the never-grant list: it is never attached, not even on approval",
+                policy.name
+            ));
+            approval = true;
+        }
     }
     if facts.principal != PrincipalKind::User {
         reasons.push("the caller is not an IAM user, so nothing is attached automatically".into());
         approval = true;
     }
-    if source == Source::Advisor {
+    if facts.source == Source::Advisor {
         reasons.push("the policy was suggested by the language model".into());
         approval = true;
     }
@@ -136,16 +143,17 @@ pub fn decide(config: &Config, catalog: &Catalog, facts: &Facts<'_>) -> Verdict 
         reasons.push("the policy does not cover every denied action".into());
         approval = true;
     }
-    if policy.risk.risk >= config.threshold {
+    let risk = riskiest.risk.risk;
+    if risk >= config.threshold {
         reasons.push(format!(
-            "risk {} is at or above the threshold {}",
-            policy.risk.risk, config.threshold
+            "risk {risk} ({}) is at or above the threshold {}",
+            riskiest.name, config.threshold
         ));
         approval = true;
     } else {
         reasons.push(format!(
-            "risk {} is below the threshold {}",
-            policy.risk.risk, config.threshold
+            "risk {risk} ({}) is below the threshold {}",
+            riskiest.name, config.threshold
         ));
     }
     Verdict {

@@ -1,12 +1,13 @@
 //! The pipeline: parse → resolve → score → decide, over one catalog.
 
-use crate::analysis::{Analysis, ParsedFields, Recommendation, Source};
+use crate::analysis::{AlsoPolicy, Analysis, ParsedFields, Recommendation, Source};
 use crate::catalog::{Catalog, PolicyRecord};
 use crate::decide::{Config, Facts, decide, denial_words, who_can_fix};
 use crate::evaluate::Variables;
 use crate::kinds::DenialKind;
 use crate::parse::{Parsed, parse};
-use crate::resolve::{Candidate, Resolution, resolve};
+use crate::resolve::{Resolution, resolve};
+use crate::select::{Selection, select};
 
 /// The engine: a catalog and the grant rules' configuration.
 #[derive(Debug, Clone)]
@@ -48,18 +49,25 @@ impl<'c> Engine<'c> {
             .iter()
             .map(|a| resolve(self.catalog, a, fields.resource.as_deref(), variables))
             .collect();
-        let pick = pick(&resolutions);
+        let selection = select(&resolutions);
+        let policies: Vec<&PolicyRecord> =
+            selection.picks.iter().map(|p| p.candidate.policy).collect();
+        let source = match selection.picks.iter().any(|p| p.source == Source::Pattern) {
+            true => Source::Pattern,
+            false => Source::Catalog,
+        };
         let verdict = decide(
             &self.config,
             self.catalog,
             &Facts {
                 denial: fields.denial,
                 principal: fields.principal_kind,
-                recommendation: pick.map(|(c, source, _)| (c.policy, source)),
-                covers_all: pick.is_some_and(|(_, _, all)| all),
+                policies: &policies,
+                source,
+                covers_all: selection.uncovered.is_empty(),
             },
         );
-        let recommendation = pick.map(|(c, source, _)| recommendation(c.policy, source));
+        let recommendation = recommendation(&selection, &fields.actions, source);
         let explanation = explain(&fields, recommendation.as_ref(), verdict.decision);
         Analysis {
             id: None,
@@ -99,37 +107,35 @@ impl<'c> Engine<'c> {
     }
 }
 
-/// The one policy to recommend: the best candidate that covers every
-/// action, else the best candidate of the first action that has one.
-/// Returns whether it covers them all.
-fn pick<'c>(resolutions: &[Resolution<'c>]) -> Option<(Candidate<'c>, Source, bool)> {
-    let first = resolutions.iter().find(|r| !r.candidates.is_empty())?;
-    let covers_all = |c: &Candidate<'c>| {
-        resolutions.iter().all(|r| {
-            r.candidates
-                .iter()
-                .any(|o| std::ptr::eq(o.policy, c.policy))
-        })
-    };
-    let source = if resolutions.iter().any(|r| r.source == Source::Pattern) {
-        Source::Pattern
-    } else {
-        Source::Catalog
-    };
-    match first.candidates.iter().find(|c| covers_all(c)) {
-        Some(c) => Some((*c, source, true)),
-        None => Some((first.candidates[0], first.source, false)),
-    }
-}
-
-fn recommendation(policy: &PolicyRecord, source: Source) -> Recommendation {
-    Recommendation {
+/// The recommendation of a selection: its first policy, and the others as
+/// `also`.
+fn recommendation(
+    selection: &Selection<'_>,
+    actions: &[String],
+    source: Source,
+) -> Option<Recommendation> {
+    let (first, rest) = selection.picks.split_first()?;
+    let policy = first.candidate.policy;
+    Some(Recommendation {
         policy_arn: policy.arn.to_string(),
         policy_name: policy.name.to_string(),
         risk: policy.risk.risk,
         reasons: policy.risk.reasons.iter().map(|r| r.to_string()).collect(),
         source,
-    }
+        also: rest
+            .iter()
+            .map(|pick| AlsoPolicy {
+                policy_arn: pick.candidate.policy.arn.to_string(),
+                policy_name: pick.candidate.policy.name.to_string(),
+                risk: pick.candidate.policy.risk.risk,
+                actions: pick
+                    .actions
+                    .iter()
+                    .filter_map(|&i| actions.get(i).cloned())
+                    .collect(),
+            })
+            .collect(),
+    })
 }
 
 /// One or two plain sentences for the student.
@@ -162,11 +168,28 @@ fn explain(
         ),
         (AutoGrant, Some(r)) => format!(
             "{} grants {what} with cost risk {}, below the threshold, so it can be attached right away.",
-            r.policy_name, r.risk
+            policy_names(r),
+            max_risk(r)
         ),
         (NeedsApproval, Some(r)) => format!(
             "{} grants {what} with cost risk {}, so an admin has to approve it first.",
-            r.policy_name, r.risk
+            policy_names(r),
+            max_risk(r)
         ),
     }
+}
+
+/// "A" or "A and B": every policy of a recommendation.
+fn policy_names(r: &Recommendation) -> String {
+    let mut names = vec![r.policy_name.as_str()];
+    names.extend(r.also.iter().map(|a| a.policy_name.as_str()));
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => r.policy_name.clone(),
+    }
+}
+
+/// The highest risk among a recommendation's policies.
+fn max_risk(r: &Recommendation) -> u8 {
+    r.also.iter().map(|a| a.risk).fold(r.risk, u8::max)
 }

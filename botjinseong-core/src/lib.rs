@@ -14,15 +14,19 @@ pub mod engine;
 pub mod evaluate;
 pub mod exclusion;
 pub mod kinds;
+pub mod natural;
 pub mod parse;
 pub mod policy;
-pub mod risk;
 pub mod resolve;
+pub mod risk;
+pub mod select;
 pub mod snapshot;
 pub mod wildcard;
 
-pub use analysis::{Analysis, Decision, ParsedFields, Recommendation, Source};
-pub use catalog::{AccessLevel, ActionRecord, Catalog, Grant, GrantScope, PolicyKind, PolicyRecord};
+pub use analysis::{AlsoPolicy, Analysis, Decision, ParsedFields, Recommendation, Source};
+pub use catalog::{
+    AccessLevel, ActionRecord, Catalog, Grant, GrantScope, PolicyKind, PolicyRecord,
+};
 pub use decide::Config;
 pub use engine::Engine;
 pub use evaluate::{Access, Evaluation, Request, Variables, evaluate};

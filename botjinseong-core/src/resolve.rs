@@ -18,6 +18,35 @@ pub struct Candidate<'c> {
     pub policy: &'c PolicyRecord,
     /// How its grant reaches the request.
     pub fit: Fit,
+    /// Whether it is the action's service's own policy (the pick people expect).
+    pub own: bool,
+}
+
+impl Candidate<'_> {
+    /// Why the candidate stands where it does, in the order the ranking
+    /// weighs it.
+    pub fn why(&self, wants_read: bool) -> String {
+        let fit = match self.fit {
+            Fit::Covers => "grants it unconditionally",
+            Fit::Restricted => "grants it on some resources only",
+            Fit::Conditional => "grants it only under conditions",
+        };
+        let own = if self.own {
+            "the service's own policy"
+        } else {
+            "not the service's own policy"
+        };
+        let read = match (wants_read, self.policy.granted.read_only()) {
+            (true, true) => ", read-only",
+            (true, false) => ", not read-only",
+            (false, _) => "",
+        };
+        format!(
+            "{fit}; {own}{read}; risk {}; {} actions",
+            self.policy.risk.risk,
+            self.policy.granted.total()
+        )
+    }
 }
 
 /// How a candidate's grant reaches the request, best first.
@@ -48,6 +77,8 @@ pub struct Resolution<'c> {
     pub source: Source,
     /// The action's access level, where the catalog knows it.
     pub level: Option<AccessLevel>,
+    /// Whether read-only policies rank first (a List or Read action).
+    pub wants_read: bool,
     /// Ranked candidates.
     pub candidates: Vec<Candidate<'c>>,
 }
@@ -71,20 +102,29 @@ pub fn resolve<'c>(
             resource.is_some(),
         )
     };
+    let prefix = action.split_once(':').map_or(action, |(p, _)| p);
+    // Never-grant policies are catch-alls: they match nearly every action
+    // and are never attached, so they are no answer of the data's.
+    let eligible = |p: &PolicyRecord| p.recommendable() && !catalog.never_grant.contains(&p.name);
+    let candidate = |policy: &'c PolicyRecord, fit| Candidate {
+        policy,
+        fit,
+        own: policy.is_own_for(prefix),
+    };
     let (source, level, mut candidates) = match catalog.action(action) {
         Some(record) => {
             let candidates: Vec<Candidate<'c>> = catalog
                 .grants_of(record)
                 .filter_map(|g| {
                     let policy = catalog.policies.get(g.policy())?;
-                    if !policy.recommendable() {
+                    if !eligible(policy) {
                         return None;
                     }
                     let fit = match (g.scope(), resource) {
                         (GrantScope::AllResources, _) | (_, None) => Fit::from(g.scope()),
                         (_, Some(_)) => check(policy, &record.name)?,
                     };
-                    Some(Candidate { policy, fit })
+                    Some(candidate(policy, fit))
                 })
                 .collect();
             (Source::Catalog, Some(record.level), candidates)
@@ -93,13 +133,8 @@ pub fn resolve<'c>(
             let candidates = catalog
                 .policies
                 .iter()
-                .filter(|p| p.recommendable())
-                .filter_map(|policy| {
-                    Some(Candidate {
-                        policy,
-                        fit: check(policy, action)?,
-                    })
-                })
+                .filter(|p| eligible(p))
+                .filter_map(|policy| Some(candidate(policy, check(policy, action)?)))
                 .collect();
             (Source::Pattern, None, candidates)
         }
@@ -109,6 +144,7 @@ pub fn resolve<'c>(
     Resolution {
         source,
         level,
+        wants_read,
         candidates,
     }
 }
@@ -123,13 +159,14 @@ fn fit_of(access: Access, resource_known: bool) -> Option<Fit> {
     }
 }
 
-/// Best first: the closest fit; for a read action a read-only policy; the
-/// lowest risk; the fewest granted actions; then by name, so the order is
-/// total and stable.
-fn rank(a: &Candidate<'_>, b: &Candidate<'_>, wants_read: bool) -> Ordering {
+/// Best first: the closest fit; the service's own policy; for a read action
+/// a read-only policy; the lowest risk; the fewest granted actions; then by
+/// name, so the order is total and stable.
+pub fn rank(a: &Candidate<'_>, b: &Candidate<'_>, wants_read: bool) -> Ordering {
     let read_first = |c: &Candidate<'_>| !(wants_read && c.policy.granted.read_only());
     a.fit
         .cmp(&b.fit)
+        .then_with(|| b.own.cmp(&a.own))
         .then_with(|| read_first(a).cmp(&read_first(b)))
         .then_with(|| a.policy.risk.risk.cmp(&b.policy.risk.risk))
         .then_with(|| a.policy.granted.total().cmp(&b.policy.granted.total()))
