@@ -149,7 +149,11 @@ fn reach(statement: &Statement, request: &Request<'_>) -> Reach {
         }
         (Selector::Except(_), None) => Reach::Some,
         (Selector::Only(patterns), Some(arn)) => {
-            match patterns.iter().map(|p| resource_matches(p, arn, &request.variables)).max() {
+            match patterns
+                .iter()
+                .map(|p| resource_matches(p, arn, &request.variables))
+                .max()
+            {
                 Some(Match::Yes) => Reach::All,
                 _ => Reach::None,
             }
@@ -265,7 +269,10 @@ mod tests {
             {"Effect":"Deny","Action":"ec2:TerminateInstances","Resource":"*"}]}"#);
         assert_eq!(ask(&d, "ec2:RunInstances", None), Access::Granted);
         assert_eq!(ask(&d, "IAM:CreateUser", None), Access::NotGranted);
-        assert_eq!(ask(&d, "iam:createservicelinkedrole", None), Access::Granted);
+        assert_eq!(
+            ask(&d, "iam:createservicelinkedrole", None),
+            Access::Granted
+        );
         assert_eq!(ask(&d, "ec2:TerminateInstances", None), Access::Denied);
     }
 
@@ -274,14 +281,28 @@ mod tests {
         let d = doc(r#"{"Statement":[
             {"Effect":"Allow","Action":"s3:Get*","Resource":"arn:aws:s3:::b/*"},
             {"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#);
-        let e = evaluate(&d, &Request { action: "s3:GetObject", ..Default::default() });
-        assert_eq!(e, Evaluation { access: Access::Granted, statement: Some(1) });
+        let e = evaluate(
+            &d,
+            &Request {
+                action: "s3:GetObject",
+                ..Default::default()
+            },
+        );
+        assert_eq!(
+            e,
+            Evaluation {
+                access: Access::Granted,
+                statement: Some(1)
+            }
+        );
     }
 
     #[test]
     fn resources_and_variables() {
-        let d = doc(r#"{"Statement":[{"Effect":"Allow","Action":"iam:ChangePassword",
-            "Resource":"arn:aws:iam::*:user/${aws:username}"}]}"#);
+        let d = doc(
+            r#"{"Statement":[{"Effect":"Allow","Action":"iam:ChangePassword",
+            "Resource":"arn:aws:iam::*:user/${aws:username}"}]}"#,
+        );
         assert_eq!(ask(&d, "iam:ChangePassword", None), Access::Restricted);
         let own = Some("arn:aws:iam::123456789012:user/student01");
         let other = Some("arn:aws:iam::123456789012:user/student02");
@@ -289,7 +310,11 @@ mod tests {
         assert_eq!(ask(&d, "iam:ChangePassword", other), Access::NotGranted);
         let unbound = evaluate(
             &d,
-            &Request { action: "iam:ChangePassword", resource: own, variables: Variables::default() },
+            &Request {
+                action: "iam:ChangePassword",
+                resource: own,
+                variables: Variables::default(),
+            },
         );
         assert_eq!(unbound.access, Access::NotGranted);
     }
@@ -298,27 +323,53 @@ mod tests {
     fn not_resource() {
         let d = doc(r#"{"Statement":[{"Effect":"Allow","Action":"s3:*",
             "NotResource":"arn:aws:s3:::secret/*"}]}"#);
-        assert_eq!(ask(&d, "s3:GetObject", Some("arn:aws:s3:::open/k")), Access::Granted);
-        assert_eq!(ask(&d, "s3:GetObject", Some("arn:aws:s3:::secret/k")), Access::NotGranted);
+        assert_eq!(
+            ask(&d, "s3:GetObject", Some("arn:aws:s3:::open/k")),
+            Access::Granted
+        );
+        assert_eq!(
+            ask(&d, "s3:GetObject", Some("arn:aws:s3:::secret/k")),
+            Access::NotGranted
+        );
         assert_eq!(ask(&d, "s3:GetObject", None), Access::Restricted);
     }
 
     #[test]
     fn conditions_never_count_as_unconditional() {
-        let d = doc(r#"{"Statement":[{"Effect":"Allow","Action":"ec2:*","Resource":"*",
-            "Condition":{"StringEquals":{"aws:RequestedRegion":"us-east-1"}}}]}"#);
+        let d = doc(
+            r#"{"Statement":[{"Effect":"Allow","Action":"ec2:*","Resource":"*",
+            "Condition":{"StringEquals":{"aws:RequestedRegion":"us-east-1"}}}]}"#,
+        );
         assert_eq!(ask(&d, "ec2:RunInstances", None), Access::Conditional);
-        let d = doc(r#"{"Statement":[{"Effect":"Allow","Action":"ec2:*","Resource":"*"},
+        let d = doc(
+            r#"{"Statement":[{"Effect":"Allow","Action":"ec2:*","Resource":"*"},
             {"Effect":"Deny","Action":"ec2:*","Resource":"*",
-             "Condition":{"Bool":{"aws:MultiFactorAuthPresent":"false"}}}]}"#);
-        assert_eq!(ask(&d, "ec2:RunInstances", Some("arn:aws:ec2:us-east-1:1:instance/i")), Access::Conditional);
+             "Condition":{"Bool":{"aws:MultiFactorAuthPresent":"false"}}}]}"#,
+        );
+        assert_eq!(
+            ask(
+                &d,
+                "ec2:RunInstances",
+                Some("arn:aws:ec2:us-east-1:1:instance/i")
+            ),
+            Access::Conditional
+        );
     }
 
     #[test]
     fn arn_segments_do_not_run_into_each_other() {
-        assert!(arn_matches("arn:aws:s3:::bucket/*", "arn:aws:s3:::bucket/a/b:c"));
-        assert!(arn_matches("arn:aws:iam::*:role/*", "arn:aws:iam::123456789012:role/x"));
-        assert!(!arn_matches("arn:aws:iam::*:role/*", "arn:aws:iam::123456789012:user/x"));
+        assert!(arn_matches(
+            "arn:aws:s3:::bucket/*",
+            "arn:aws:s3:::bucket/a/b:c"
+        ));
+        assert!(arn_matches(
+            "arn:aws:iam::*:role/*",
+            "arn:aws:iam::123456789012:role/x"
+        ));
+        assert!(!arn_matches(
+            "arn:aws:iam::*:role/*",
+            "arn:aws:iam::123456789012:user/x"
+        ));
         assert!(!arn_matches("arn:aws:*", "arn:aws:s3:::bucket"));
         assert!(arn_matches("arn:*:s3:*:*:*", "arn:aws-cn:s3:::bucket"));
     }

@@ -193,19 +193,32 @@ mod tests {
     fn rejects_malformed_documents() {
         let bad = [
             ("[]", PolicyError::NoStatement),
-            (r#"{"Statement":[{"Effect":"Maybe","Action":"a","Resource":"*"}]}"#, PolicyError::Effect(0)),
+            (
+                r#"{"Statement":[{"Effect":"Maybe","Action":"a","Resource":"*"}]}"#,
+                PolicyError::Effect(0),
+            ),
             (
                 r#"{"Statement":[{"Effect":"Allow","Resource":"*"}]}"#,
-                PolicyError::Element { index: 0, a: "Action", b: "NotAction" },
+                PolicyError::Element {
+                    index: 0,
+                    a: "Action",
+                    b: "NotAction",
+                },
             ),
             (
                 r#"{"Statement":[{"Effect":"Allow","Action":3,"Resource":"*"}]}"#,
-                PolicyError::Value { index: 0, element: "Action" },
+                PolicyError::Value {
+                    index: 0,
+                    element: "Action",
+                },
             ),
         ];
         for (text, want) in bad {
             assert_eq!(PolicyDocument::from_json(text), Err(want), "{text}");
         }
-        assert!(matches!(PolicyDocument::from_json("{"), Err(PolicyError::Json(_))));
+        assert!(matches!(
+            PolicyDocument::from_json("{"),
+            Err(PolicyError::Json(_))
+        ));
     }
 }

@@ -104,7 +104,8 @@ impl Snapshot {
 
     /// Puts entries in their canonical order and drops repeats.
     pub fn sort(&mut self) {
-        self.actions.sort_by(|a, b| compare_actions(&a.action, &b.action));
+        self.actions
+            .sort_by(|a, b| compare_actions(&a.action, &b.action));
         self.actions
             .dedup_by(|a, b| compare_actions(&a.action, &b.action).is_eq());
         self.policies.sort_by(|a, b| a.name.cmp(&b.name));

@@ -61,9 +61,16 @@ struct UpstreamVersion {
 
 /// Builds a snapshot from the text of `dist/managedPolicies.json` and the
 /// per-service files of the reference.
-pub fn convert(managed_policies: &str, services: &[ServiceFiles]) -> Result<Snapshot, SnapshotError> {
+pub fn convert(
+    managed_policies: &str,
+    services: &[ServiceFiles],
+) -> Result<Snapshot, SnapshotError> {
     let mut snapshot = Snapshot {
-        actions: services.iter().map(service_actions).collect::<Result<Vec<_>, _>>()?.concat(),
+        actions: services
+            .iter()
+            .map(service_actions)
+            .collect::<Result<Vec<_>, _>>()?
+            .concat(),
         policies: policies(managed_policies)?,
     };
     snapshot.sort();
@@ -90,12 +97,19 @@ fn service_actions(service: &ServiceFiles) -> Result<Vec<ActionEntry>, SnapshotE
         .into_values()
         .map(|a| {
             let level = AccessLevel::from_reference(&a.access_level).ok_or_else(|| {
-                upstream_error(what(), format!("{}: unknown access level {:?}", a.name, a.access_level))
+                upstream_error(
+                    what(),
+                    format!("{}: unknown access level {:?}", a.name, a.access_level),
+                )
             })?;
             let mut dependent: Vec<String> = a
                 .dependent_actions
                 .into_iter()
-                .chain(a.resource_types.iter().flat_map(|r| r.dependent_actions.iter().cloned()))
+                .chain(
+                    a.resource_types
+                        .iter()
+                        .flat_map(|r| r.dependent_actions.iter().cloned()),
+                )
                 .collect();
             dependent.sort();
             dependent.dedup();
@@ -103,7 +117,11 @@ fn service_actions(service: &ServiceFiles) -> Result<Vec<ActionEntry>, SnapshotE
                 .resource_types
                 .into_iter()
                 .map(|r| ResourceType {
-                    arn: arns.get(&r.name.to_ascii_lowercase()).or_else(|| arns.get(&r.name)).map(|t| t.arn.clone()).unwrap_or_default(),
+                    arn: arns
+                        .get(&r.name.to_ascii_lowercase())
+                        .or_else(|| arns.get(&r.name))
+                        .map(|t| t.arn.clone())
+                        .unwrap_or_default(),
                     name: r.name,
                 })
                 .collect();
@@ -124,14 +142,19 @@ fn policies(text: &str) -> Result<Vec<PolicyEntry>, SnapshotError> {
     all.into_iter()
         .map(|(name, p)| {
             let version = p.versions.get(&p.latest_version_id).ok_or_else(|| {
-                upstream_error(what, format!("{name}: no document for {}", p.latest_version_id))
+                upstream_error(
+                    what,
+                    format!("{name}: no document for {}", p.latest_version_id),
+                )
             })?;
             let path = p
                 .arn
                 .split_once(":policy")
                 .and_then(|(_, rest)| rest.rsplit_once('/'))
                 .map(|(path, _)| format!("{path}/"))
-                .ok_or_else(|| upstream_error(what, format!("{name}: not a policy ARN: {}", p.arn)))?;
+                .ok_or_else(|| {
+                    upstream_error(what, format!("{name}: not a policy ARN: {}", p.arn))
+                })?;
             Ok(PolicyEntry {
                 name,
                 arn: p.arn,
@@ -146,7 +169,12 @@ fn policies(text: &str) -> Result<Vec<PolicyEntry>, SnapshotError> {
 /// The document without statement ids, which the engine never reads.
 fn without_sids(doc: &Value) -> Value {
     let strip = |s: &Value| match s {
-        Value::Object(m) => Value::Object(m.iter().filter(|(k, _)| k.as_str() != "Sid").map(|(k, v)| (k.clone(), v.clone())).collect::<Map<_, _>>()),
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .filter(|(k, _)| k.as_str() != "Sid")
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect::<Map<_, _>>(),
+        ),
         other => other.clone(),
     };
     match doc {
@@ -154,7 +182,9 @@ fn without_sids(doc: &Value) -> Value {
             m.iter()
                 .map(|(k, v)| {
                     let v = match (k.as_str(), v) {
-                        ("Statement", Value::Array(list)) => Value::Array(list.iter().map(strip).collect()),
+                        ("Statement", Value::Array(list)) => {
+                            Value::Array(list.iter().map(strip).collect())
+                        }
                         ("Statement", one) => strip(one),
                         _ => v.clone(),
                     };
@@ -213,8 +243,13 @@ mod tests {
         let mut bad = s3();
         bad.actions = r#"{"x":{"name":"X","accessLevel":"Sometimes"}}"#.into();
         let err = convert(POLICIES, &[bad]).unwrap_err().to_string();
-        assert!(err.contains("actions/s3.json") && err.contains("Sometimes"), "{err}");
-        let err = Snapshot::read("{\"action\":1}\n", "").unwrap_err().to_string();
+        assert!(
+            err.contains("actions/s3.json") && err.contains("Sometimes"),
+            "{err}"
+        );
+        let err = Snapshot::read("{\"action\":1}\n", "")
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("actions.jsonl line 1"), "{err}");
     }
 }
