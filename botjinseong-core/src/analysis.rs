@@ -32,17 +32,34 @@ pub struct ParsedFields {
     pub principal_kind: PrincipalKind,
     /// The caller's account, else the resource's.
     pub account: Option<String>,
-    /// Denied actions, canonical where the catalog knows them.
+    /// Denied actions the text names, canonical where the catalog knows them.
     pub actions: Vec<String>,
+    /// Actions inferred from the SDK operation when the text names none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inferred_actions: Vec<String>,
     /// The SDK operation named, if any.
     pub operation: Option<String>,
     /// The resource named, whole.
     pub resource: Option<String>,
     /// Why AWS denied it.
     pub denial: DenialKind,
+    /// The encoded authorization failure message, for STS to decode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoded: Option<String>,
     /// Remarks on how the fields were read (input cut, action inferred …).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+}
+
+impl ParsedFields {
+    /// The actions to grant: those the text names, else those inferred.
+    pub fn denied(&self) -> &[String] {
+        if self.actions.is_empty() {
+            &self.inferred_actions
+        } else {
+            &self.actions
+        }
+    }
 }
 
 /// Where a recommendation came from.

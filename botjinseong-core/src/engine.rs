@@ -4,6 +4,7 @@ use crate::analysis::{AlsoPolicy, Analysis, ParsedFields, Recommendation, Source
 use crate::catalog::{Catalog, PolicyRecord};
 use crate::decide::{Config, Facts, decide, denial_words, who_can_fix};
 use crate::evaluate::Variables;
+use crate::infer;
 use crate::kinds::DenialKind;
 use crate::parse::{Parsed, parse};
 use crate::resolve::{Resolution, resolve};
@@ -45,7 +46,7 @@ impl<'c> Engine<'c> {
             account: fields.account.as_deref(),
         };
         let resolutions: Vec<Resolution<'c>> = fields
-            .actions
+            .denied()
             .iter()
             .map(|a| resolve(self.catalog, a, fields.resource.as_deref(), variables))
             .collect();
@@ -67,7 +68,7 @@ impl<'c> Engine<'c> {
                 covers_all: selection.uncovered.is_empty(),
             },
         );
-        let recommendation = recommendation(&selection, &fields.actions, source);
+        let recommendation = recommendation(&selection, fields.denied(), source);
         let explanation = explain(&fields, recommendation.as_ref(), verdict.decision);
         Analysis {
             id: None,
@@ -93,16 +94,45 @@ impl<'c> Engine<'c> {
                 Some(record) => record.name.to_string(),
                 None => a.to_string(),
             })
-            .collect();
+            .collect::<Vec<String>>();
+        let mut notes = Vec::new();
+        if parsed.truncated {
+            notes.push(format!(
+                "the message is longer than {} KiB; only its start was read",
+                crate::parse::MAX_INPUT / 1024
+            ));
+        }
+        let service = parsed.service.as_deref().or_else(|| {
+            parsed
+                .operation
+                .as_deref()
+                .and_then(|op| infer::only_service(self.catalog, op))
+        });
+        let inferred_actions = match (&parsed.operation, service) {
+            (Some(op), Some(service)) if actions.is_empty() => {
+                let inferred = infer::actions(self.catalog, service, op);
+                if !inferred.is_empty() {
+                    notes.push(format!(
+                        "the message names no IAM action: {} inferred from the {} operation {op}",
+                        inferred.join(", "),
+                        infer::prefix_of(service)
+                    ));
+                }
+                inferred
+            }
+            _ => Vec::new(),
+        };
         ParsedFields {
             principal: parsed.principal.as_deref().map(String::from),
             principal_kind: parsed.principal_kind,
             account: parsed.account.as_deref().map(String::from),
             actions,
+            inferred_actions,
             operation: parsed.operation.as_deref().map(String::from),
             resource: parsed.resource.as_deref().map(String::from),
             denial: parsed.denial,
-            notes: Vec::new(),
+            encoded: parsed.encoded.as_deref().map(String::from),
+            notes,
         }
     }
 }
@@ -145,7 +175,7 @@ fn explain(
     decision: crate::analysis::Decision,
 ) -> String {
     use crate::analysis::Decision::*;
-    let what = match fields.actions.as_slice() {
+    let what = match fields.denied() {
         [] => "the request".to_string(),
         [one] => one.clone(),
         many => many.join(", "),
@@ -160,7 +190,7 @@ fn explain(
             "AWS hid the reason in an encoded message. Ask {}, then try again with the decoded text.",
             who_can_fix(fields.denial)
         ),
-        (Unresolved, _) if fields.actions.is_empty() => {
+        (Unresolved, _) if fields.denied().is_empty() => {
             "The message names no IAM action, so there is nothing to grant yet; paste the full error text.".into()
         }
         (Unresolved, _) | (_, None) => format!(

@@ -4,6 +4,7 @@
 //! is passed in as a value ([`Catalog`]), so tests build small catalogs and the
 //! root package `botjinseong` bakes AWS's own data in at build time.
 
+pub mod advisor;
 pub mod analysis;
 pub mod catalog;
 #[cfg(feature = "codegen")]
@@ -13,6 +14,7 @@ pub mod decide;
 pub mod engine;
 pub mod evaluate;
 pub mod exclusion;
+pub mod infer;
 pub mod kinds;
 pub mod natural;
 pub mod parse;

@@ -24,10 +24,10 @@ fn prose(a: &Analysis) -> String {
     let p = &a.parsed;
     let mut out = String::new();
     let none = "(not in the message)";
-    let actions = if p.actions.is_empty() {
-        none.to_string()
-    } else {
-        p.actions.join(", ")
+    let actions = match (p.actions.is_empty(), p.inferred_actions.is_empty()) {
+        (false, _) => p.actions.join(", "),
+        (true, false) => format!("{} (inferred)", p.inferred_actions.join(", ")),
+        (true, true) => none.to_string(),
     };
     let _ = writeln!(out, "Denied:    {actions}");
     let _ = writeln!(
