@@ -11,17 +11,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::clean::prefix;
+use super::landmark::{Kind, Landmark};
 use super::token::{collapse, looks_like_arn, read_action, read_token};
-
-/// Wordings that put an action right after themselves.
-static INTRODUCER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"not *authori[sz]ed *to *perform *:? *",
-        r#"|api: *|allow *the +|don'?t *have *permissions? *to *(?:perform *:? *)?"#,
-        r#"|"action" *: *"|action: *"#,
-    ))
-    .expect("valid pattern")
-});
 
 /// `on resource:` after an action.
 static ON_RESOURCE: LazyLock<Regex> =
@@ -44,29 +35,37 @@ pub(crate) struct Denied<'t> {
 /// Reads every denied action of `text` and the first resource.
 ///
 /// `lower` is `text` in ASCII lowercase (same byte offsets), for the keyword search.
-pub(crate) fn find<'t>(text: &'t str, lower: &str) -> Denied<'t> {
+pub(crate) fn find<'t>(text: &'t str, lower: &str, marks: &[Landmark<'_>]) -> Denied<'t> {
     let mut denied = Denied::default();
-    for m in INTRODUCER.find_iter(lower) {
-        let intro = m.as_str();
-        let labelled = intro.starts_with("api") || intro.starts_with("action");
-        let glued = lower[..m.start()].ends_with(|c: char| c.is_alphanumeric() || c == '-');
-        if labelled && glued || intro.starts_with("api") && !text[m.start()..].starts_with("API") {
-            continue;
-        }
-        if intro.starts_with('n') {
-            if let Some(list) = marketplace_list(text, m.end()) {
-                for (action, _) in list {
-                    push(&mut denied.actions, action);
+    for mark in marks {
+        let intro = mark.phrase;
+        match mark.kind {
+            Kind::Statement { performs: true, .. } => {
+                if let Some(list) = marketplace_list(text, mark.end) {
+                    for (action, _) in list {
+                        push(&mut denied.actions, action);
+                    }
+                    continue;
                 }
-                continue;
             }
+            Kind::Introducer => {
+                let labelled = intro.starts_with("api") || intro.starts_with("action");
+                let glued =
+                    lower[..mark.start].ends_with(|c: char| c.is_alphanumeric() || c == '-');
+                if labelled && glued
+                    || intro.starts_with("api") && !text[mark.start..].starts_with("API")
+                {
+                    continue;
+                }
+            }
+            _ => continue,
         }
-        let Some((action, end)) = read_action(text, m.end()) else {
+        let Some((action, end)) = read_action(text, mark.end) else {
             continue;
         };
         let (action, end) = rejoin_action(text, lower, action, end);
         if intro.starts_with("api") && denied.api_operation.is_none() {
-            let written = &text[m.end()..end];
+            let written = &text[mark.end..end];
             denied.api_operation = written.split_once(':').map(|(_, op)| op.trim_start());
         }
         push(&mut denied.actions, action);
@@ -81,7 +80,8 @@ pub(crate) fn find<'t>(text: &'t str, lower: &str) -> Denied<'t> {
             }
         }
     }
-    if denied.resource.is_none() {
+    let decoded = marks.iter().any(|m| m.phrase.starts_with("\"action\""));
+    if denied.resource.is_none() && decoded {
         denied.resource = decoded_resource(text);
     }
     denied
@@ -235,7 +235,8 @@ mod tests {
     use super::*;
 
     fn both(text: &'static str) -> Denied<'static> {
-        find(text, &text.to_ascii_lowercase())
+        let lower = text.to_ascii_lowercase();
+        find(text, &lower, &super::super::landmark::find(&lower))
     }
 
     #[test]

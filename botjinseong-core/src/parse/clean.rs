@@ -8,17 +8,9 @@
 //! breaks), so the keyword patterns elsewhere need no `\s`.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
-
-use regex::bytes::Regex;
 
 /// How much of a paste is read; the rest is ignored and reported as truncated.
 pub(crate) const LIMIT: usize = 64 * 1024;
-
-/// Bytes or byte pairs whose presence means the slow cleaner must run.
-static NOISE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\n\r\t\x0b\x0c\\`&\x1b]|\*\*|<[hm@#!]|\]\(|\u{a0}").expect("valid noise pattern")
-});
 
 /// How far a link's closing bracket is looked for.
 const WINDOW: usize = 1024;
@@ -48,7 +40,12 @@ pub(crate) fn truncate(text: &str) -> (&str, bool) {
 
 /// Returns `text` with all known noise removed and its lines re-joined.
 pub(crate) fn clean(text: &str) -> Cow<'_, str> {
-    if !NOISE.is_match(text.as_bytes()) && !has_line_marker(text) {
+    let noisy = |b: u8| b == b'\n' || b == b'\r' || is_special(b);
+    let any_noise = text
+        .as_bytes()
+        .chunks(32)
+        .any(|c| c.iter().fold(false, |acc, &b| acc | noisy(b)));
+    if !any_noise && !has_line_marker(text) {
         return Cow::Borrowed(text);
     }
     let stripped = strip_chars(text);
@@ -97,10 +94,13 @@ fn strip_chars(text: &str) -> String {
     let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
-        if !matches!(
-            bytes[i],
-            0x1b | b'\\' | b'&' | b'`' | b'<' | b'[' | b'*' | 0xc2 | b'\t' | 0x0b | 0x0c
-        ) {
+        if let Some(chunk) = bytes.get(i..i + 32)
+            && !chunk.iter().fold(false, |acc, &b| acc | is_special(b))
+        {
+            i += 32;
+            continue;
+        }
+        if !is_special(bytes[i]) {
             i += 1;
             continue;
         }
@@ -134,6 +134,14 @@ fn strip_chars(text: &str) -> String {
     }
     out.push_str(&text[copied..]);
     out
+}
+
+/// Whether a byte can start noise that [`strip_chars`] rewrites.
+fn is_special(b: u8) -> bool {
+    matches!(
+        b,
+        0x1b | b'\\' | b'&' | b'`' | b'<' | b'[' | b'*' | 0xc2 | b'\t' | 0x0b | 0x0c
+    )
 }
 
 /// Length of the ANSI escape sequence at the start of `s` (at least 1).

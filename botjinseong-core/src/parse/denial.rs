@@ -4,40 +4,20 @@
 //! or `with an explicit deny in <policy type>`; EC2 hides it in an encoded
 //! message; a decoded message says `"explicitDeny": true|false`.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use super::landmark::{Kind, Landmark};
 use crate::kinds::DenialKind;
 
-/// Every wording of a reason; ` *` because wraps glue words together.
-static REASON: LazyLock<Regex> = LazyLock::new(|| {
-    const TYPES: &str = concat!(
-        r"identity-based *polic(?:y|ies)|service *control *polic(?:y|ies)",
-        r"|resource *control *polic(?:y|ies)|permissions? *boundar(?:y|ies)",
-        r"|session *polic(?:y|ies)|resource-based *polic(?:y|ies)",
-        r"|vpc *endpoint *polic(?:y|ies)",
-    );
-    Regex::new(&format!(
-        concat!(
-            r#""explicitdeny" *: *(?:true|false)"#,
-            r"|no *(?:{types}) *allows?",
-            r"|explicit *deny(?: *in *(?:an? *)?(?:{types}))?",
-            r"|encoded *authori[sz]ation *failure *message",
-        ),
-        types = TYPES
-    ))
-    .expect("valid pattern")
-});
-
-/// The first reason a text gives, or [`DenialKind::Unknown`]; `lower` is the text in ASCII lowercase.
-pub(crate) fn find(lower: &str) -> DenialKind {
-    let Some(m) = REASON.find(lower) else {
+/// The first reason the landmarks of a text give, or [`DenialKind::Unknown`].
+pub(crate) fn find(marks: &[Landmark<'_>]) -> DenialKind {
+    let Some(mark) = marks
+        .iter()
+        .find(|m| matches!(m.kind, Kind::Reason | Kind::Encoded))
+    else {
         return DenialKind::Unknown;
     };
     let mut words = [0u8; 96];
     let mut len = 0;
-    for b in m.as_str().bytes().filter(|b| !b.is_ascii_whitespace()) {
+    for b in mark.phrase.bytes().filter(|b| *b != b' ') {
         if len < words.len() {
             words[len] = b;
             len += 1;
@@ -139,7 +119,8 @@ mod tests {
             ),
             ("Access Denied", DenialKind::Unknown),
         ] {
-            assert_eq!(find(&text.to_ascii_lowercase()), kind, "{text}");
+            let lower = text.to_ascii_lowercase();
+            assert_eq!(find(&super::super::landmark::find(&lower)), kind, "{text}");
         }
     }
 }

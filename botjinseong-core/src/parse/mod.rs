@@ -11,6 +11,7 @@ mod arn;
 mod clean;
 mod denial;
 mod encoded;
+mod landmark;
 mod operation;
 mod principal;
 mod service;
@@ -82,13 +83,14 @@ pub fn parse(text: &str) -> Parsed<'_> {
 
 /// Reads every field out of de-noised text.
 ///
-/// Keywords are searched in one ASCII-lowercased copy, which has the same
-/// byte offsets, so that every pattern is case-sensitive and literal-led.
+/// Keywords are searched once ([`landmark`]), in an ASCII-lowercased copy
+/// that has the same byte offsets, so that the pattern is literal-led.
 fn extract(text: &str) -> Parsed<'_> {
     let lower = text.to_ascii_lowercase();
-    let denied = action::find(text, &lower);
-    let call = operation::find(text, &lower);
-    let principal = principal::find(text, &lower);
+    let marks = landmark::find(&lower);
+    let denied = action::find(text, &lower, &marks);
+    let call = operation::find(text, &marks);
+    let principal = principal::find(text, &lower, &marks);
     let account = principal
         .as_ref()
         .and_then(|p| narrow(p, arn::account))
@@ -109,8 +111,8 @@ fn extract(text: &str) -> Parsed<'_> {
         service,
         actions: denied.actions,
         resource: denied.resource,
-        denial: denial::find(&lower),
-        encoded: encoded::find(text, &lower).map(Cow::Borrowed),
+        denial: denial::find(&marks),
+        encoded: encoded::find(text, &marks).map(Cow::Borrowed),
         truncated: false,
     }
 }

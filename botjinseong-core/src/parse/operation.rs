@@ -4,17 +4,8 @@
 //! - Go SDK v2 and Terraform: `operation error Secrets Manager: GetResourcePolicy, …`
 //! - PHP SDK: `Error executing "AssumeRole" on "https://sts.eu-west-1.amazonaws.com"`
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::clean::prefix;
-
-/// The wordings that put an operation name right after themselves.
-static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"when *calling *the +|operation *error +|error *executing *""#)
-        .expect("valid pattern")
-});
+use super::landmark::{Kind, Landmark};
 
 /// An operation and the service it was called on, as written.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -25,11 +16,11 @@ pub(crate) struct Call<'t> {
     pub service: Option<&'t str>,
 }
 
-/// The first operation `text` names; `lower` is `text` in ASCII lowercase.
-pub(crate) fn find<'t>(text: &'t str, lower: &str) -> Call<'t> {
-    for m in LEAD.find_iter(lower) {
-        let rest = &text[m.end()..];
-        let call = match m.as_str().as_bytes()[0] {
+/// The first operation `text` names, from its landmarks.
+pub(crate) fn find<'t>(text: &'t str, marks: &[Landmark<'_>]) -> Call<'t> {
+    for mark in marks.iter().filter(|m| m.kind == Kind::Operation) {
+        let rest = &text[mark.end..];
+        let call = match mark.phrase.as_bytes()[0] {
             b'w' => Call {
                 operation: name(rest),
                 service: None,
@@ -99,7 +90,10 @@ mod tests {
     use super::*;
 
     fn find(text: &str) -> Call<'_> {
-        super::find(text, &text.to_ascii_lowercase())
+        super::find(
+            text,
+            &super::super::landmark::find(&text.to_ascii_lowercase()),
+        )
     }
 
     #[test]

@@ -11,11 +11,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::clean::prefix;
+use super::landmark::{Kind, Landmark};
 use super::token::{MAX_TOKEN, collapse, looks_like_arn, read_token};
-
-/// The statement a caller is written in front of.
-static IS_NOT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"is *not *authori[sz]ed").expect("valid pattern"));
 
 /// The `User:` (or `User `) that introduces the caller.
 static USER: LazyLock<Regex> =
@@ -24,16 +21,25 @@ static USER: LazyLock<Regex> =
 /// The caller of the first statement that names one, else of a decoded message.
 ///
 /// `lower` is `text` in ASCII lowercase (same byte offsets), for the keyword search.
-pub(crate) fn find<'t>(text: &'t str, lower: &str) -> Option<Cow<'t, str>> {
+pub(crate) fn find<'t>(text: &'t str, lower: &str, marks: &[Landmark<'_>]) -> Option<Cow<'t, str>> {
     let mut floor = 0;
-    for m in IS_NOT.find_iter(lower) {
-        let found = before_statement(&text[floor..m.start()], &lower[floor..m.start()]);
-        floor = m.end();
+    for mark in marks {
+        let Kind::Statement { caller, .. } = mark.kind else {
+            continue;
+        };
+        let found = caller
+            .then(|| before_statement(&text[floor..mark.start], &lower[floor..mark.start]))
+            .flatten();
+        floor = mark.end;
         if found.is_some() {
             return found;
         }
     }
-    decoded(text).or_else(|| labelled(text, lower))
+    let decoded_message = marks.iter().any(|m| m.phrase.starts_with("\"action\""));
+    decoded_message
+        .then(|| decoded(text))
+        .flatten()
+        .or_else(|| labelled(text, lower))
 }
 
 /// The `User` markers of `lower` that start a word (not the `user` of `cdk-user`).
@@ -109,27 +115,26 @@ fn decoded(text: &str) -> Option<Cow<'_, str>> {
 mod tests {
     use super::*;
 
+    fn both(text: &str) -> Option<Cow<'_, str>> {
+        let lower = text.to_ascii_lowercase();
+        find(text, &lower, &super::super::landmark::find(&lower))
+    }
+
     #[test]
     fn the_caller_is_read_backwards_from_the_statement() {
         let text = "Error: creating (arn:aws:sns:us-east-1:1:t): User: arn:aws:iam::1:user/Me is not authorized to perform";
-        assert_eq!(
-            find(text, &text.to_ascii_lowercase()).as_deref(),
-            Some("arn:aws:iam::1:user/Me")
-        );
+        assert_eq!(both(text).as_deref(), Some("arn:aws:iam::1:user/Me"));
     }
 
     #[test]
     fn a_bare_user_names_no_caller() {
         let text = "User is not authorized to access this resource";
-        assert_eq!(find(text, &text.to_ascii_lowercase()), None);
+        assert_eq!(both(text), None);
     }
 
     #[test]
     fn decoded_messages_name_the_caller() {
         let text = r#"{"context":{"principal":{"id":"AIDA","arn":"arn:aws:iam::1:user/x"},"action":"a:B"}}"#;
-        assert_eq!(
-            find(text, &text.to_ascii_lowercase()).as_deref(),
-            Some("arn:aws:iam::1:user/x")
-        );
+        assert_eq!(both(text).as_deref(), Some("arn:aws:iam::1:user/x"));
     }
 }
