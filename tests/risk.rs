@@ -6,10 +6,20 @@ use botjinseong::{AccessLevel, catalog};
 #[test]
 fn every_score_is_between_1_and_100_with_reasons() {
     for p in catalog().policies.iter() {
-        assert!((1..=100).contains(&p.risk.risk), "{}: {}", p.name, p.risk.risk);
+        assert!(
+            (1..=100).contains(&p.risk.risk),
+            "{}: {}",
+            p.name,
+            p.risk.risk
+        );
         if p.granted.total() > 0 {
             assert!(!p.risk.reasons.is_empty(), "{} has no reasons", p.name);
-            assert!(p.risk.reasons.len() <= 3, "{} has {} reasons", p.name, p.risk.reasons.len());
+            assert!(
+                p.risk.reasons.len() <= 3,
+                "{} has {} reasons",
+                p.name,
+                p.risk.reasons.len()
+            );
         }
     }
 }
@@ -20,13 +30,20 @@ fn the_catch_alls_are_at_the_top() {
         let p = catalog().policy(name).unwrap();
         assert!(p.risk.risk >= 95, "{name}: {}", p.risk.risk);
     }
-    assert_eq!(catalog().policy("AdministratorAccess").unwrap().risk.risk, 100);
+    assert_eq!(
+        catalog().policy("AdministratorAccess").unwrap().risk.risk,
+        100
+    );
 }
 
 #[test]
 fn read_only_twins_score_lower_than_full_access() {
     let mut pairs = 0;
-    for full in catalog().policies.iter().filter(|p| p.name.ends_with("FullAccess")) {
+    for full in catalog()
+        .policies
+        .iter()
+        .filter(|p| p.name.ends_with("FullAccess"))
+    {
         let stem = full.name.trim_end_matches("FullAccess");
         let Some(read) = catalog().policy(&format!("{stem}ReadOnlyAccess")) else {
             continue;
@@ -47,7 +64,12 @@ fn read_only_twins_score_lower_than_full_access() {
                 full.risk.risk
             );
         } else {
-            assert!(read.risk.risk <= full.risk.risk, "{} vs {}", read.name, full.name);
+            assert!(
+                read.risk.risk <= full.risk.risk,
+                "{} vs {}",
+                read.name,
+                full.name
+            );
         }
     }
     assert!(pairs > 50, "only {pairs} ReadOnly/FullAccess pairs found");
@@ -56,8 +78,17 @@ fn read_only_twins_score_lower_than_full_access() {
 #[test]
 fn read_only_policies_stay_low() {
     let mut checked = 0;
-    for p in catalog().policies.iter().filter(|p| p.recommendable() && p.granted.read_only()) {
-        assert!(p.risk.risk <= 25, "{} grants only reads but scores {}", p.name, p.risk.risk);
+    for p in catalog()
+        .policies
+        .iter()
+        .filter(|p| p.recommendable() && p.granted.read_only())
+    {
+        assert!(
+            p.risk.risk <= 25,
+            "{} grants only reads but scores {}",
+            p.name,
+            p.risk.risk
+        );
         checked += 1;
     }
     assert!(checked > 50, "only {checked} read-only policies");
