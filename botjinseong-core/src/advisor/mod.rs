@@ -11,7 +11,7 @@
 //!
 //! This module is pure: [`request_body`] builds one chat-completions request
 //! and [`parse_response`] reads one response, so both are tested without a
-//! network. The HTTP client, [`OpenAiAdvisor`], is behind the cargo feature
+//! network. The HTTP client, `OpenAiAdvisor`, is behind the cargo feature
 //! `advisor`.
 
 #[cfg(feature = "advisor")]
