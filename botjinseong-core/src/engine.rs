@@ -45,9 +45,12 @@ impl<'c> Engine<'c> {
                 .and_then(|p| p.rsplit('/').next()),
             account: fields.account.as_deref(),
         };
+        // Where no identity policy can help, no policy is recommended.
+        let fixable = fields.denial.fixable_by_identity_policy();
         let resolutions: Vec<Resolution<'c>> = fields
             .denied()
             .iter()
+            .filter(|_| fixable)
             .map(|a| resolve(self.catalog, a, fields.resource.as_deref(), variables))
             .collect();
         let selection = select(&resolutions);
