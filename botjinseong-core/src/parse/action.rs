@@ -6,17 +6,11 @@
 //! those names one is any bare `prefix:Action` token of the text taken.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
-use regex::Regex;
-
+use super::ascii::{spaced, spaces, starts_ci, str_starts_ci};
 use super::clean::prefix;
 use super::landmark::{Kind, Landmark};
 use super::token::{collapse, looks_like_arn, read_action, read_token};
-
-/// `on resource:` after an action.
-static ON_RESOURCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^ *on *resource *:? *").expect("valid pattern"));
 
 /// Prefixes of `x:Y` tokens that are not IAM actions.
 const NOT_SERVICES: &[&str] = &["arn", "aws", "http", "https", "mailto", "file", "urn"];
@@ -34,8 +28,7 @@ pub(crate) struct Denied<'t> {
 
 /// Reads every denied action of `text` and the first resource.
 ///
-/// `lower` is `text` in ASCII lowercase (same byte offsets), for the keyword search.
-pub(crate) fn find<'t>(text: &'t str, lower: &str, marks: &[Landmark<'_>]) -> Denied<'t> {
+pub(crate) fn find<'t>(text: &'t str, marks: &[Landmark<'_>]) -> Denied<'t> {
     let mut denied = Denied::default();
     for mark in marks {
         let intro = mark.phrase;
@@ -49,12 +42,10 @@ pub(crate) fn find<'t>(text: &'t str, lower: &str, marks: &[Landmark<'_>]) -> De
                 }
             }
             Kind::Introducer => {
-                let labelled = intro.starts_with("api") || intro.starts_with("action");
-                let glued =
-                    lower[..mark.start].ends_with(|c: char| c.is_alphanumeric() || c == '-');
-                if labelled && glued
-                    || intro.starts_with("api") && !text[mark.start..].starts_with("API")
-                {
+                let api = str_starts_ci(intro, "api");
+                let labelled = api || str_starts_ci(intro, "action");
+                let glued = text[..mark.start].ends_with(|c: char| c.is_alphanumeric() || c == '-');
+                if labelled && glued || api && !text[mark.start..].starts_with("API") {
                     continue;
                 }
             }
@@ -63,14 +54,14 @@ pub(crate) fn find<'t>(text: &'t str, lower: &str, marks: &[Landmark<'_>]) -> De
         let Some((action, end)) = read_action(text, mark.end) else {
             continue;
         };
-        let (action, end) = rejoin_action(text, lower, action, end);
-        if intro.starts_with("api") && denied.api_operation.is_none() {
+        let (action, end) = rejoin_action(text, action, end);
+        if str_starts_ci(intro, "api") && denied.api_operation.is_none() {
             let written = &text[mark.end..end];
             denied.api_operation = written.split_once(':').map(|(_, op)| op.trim_start());
         }
         push(&mut denied.actions, action);
         if denied.resource.is_none() {
-            denied.resource = resource_after(text, lower, end);
+            denied.resource = resource_after(text, end);
         }
     }
     if denied.actions.is_empty() {
@@ -80,7 +71,7 @@ pub(crate) fn find<'t>(text: &'t str, lower: &str, marks: &[Landmark<'_>]) -> De
             }
         }
     }
-    let decoded = marks.iter().any(|m| m.phrase.starts_with("\"action\""));
+    let decoded = marks.iter().any(|m| str_starts_ci(m.phrase, "\"action\""));
     if denied.resource.is_none() && decoded {
         denied.resource = decoded_resource(text);
     }
@@ -148,9 +139,12 @@ fn marketplace_list(text: &str, at: usize) -> Option<Vec<(Cow<'_, str>, usize)>>
 }
 
 /// The resource of `on resource: …` right after an action ending at `end`.
-fn resource_after<'t>(text: &'t str, lower: &str, end: usize) -> Option<Cow<'t, str>> {
-    let m = ON_RESOURCE.find(prefix(lower.get(end..)?, 64))?;
-    let start = end + m.end();
+fn resource_after<'t>(text: &'t str, end: usize) -> Option<Cow<'t, str>> {
+    let window = prefix(text.get(end..)?, 64).as_bytes();
+    let on = spaced(window, 0, b"on").and_then(|j| spaced(window, j, b"resource"))?;
+    let on = spaces(window, on);
+    let on = spaces(window, on + usize::from(window.get(on) == Some(&b':')));
+    let start = end + on;
     let (s, e) = read_token(text, start)?;
     let token = &text[s..e];
     if token.eq_ignore_ascii_case("because") || token.eq_ignore_ascii_case("with") {
@@ -194,13 +188,8 @@ fn rejoin<'t>(text: &'t str, token: &'t str, end: usize) -> Cow<'t, str> {
 }
 
 /// Joins to an action the rest of its name a wrap pushed past a space (`iam:Pass Role on resource`).
-fn rejoin_action<'t>(
-    text: &'t str,
-    lower: &str,
-    action: Cow<'t, str>,
-    end: usize,
-) -> (Cow<'t, str>, usize) {
-    let rest = &lower[end..];
+fn rejoin_action<'t>(text: &'t str, action: Cow<'t, str>, end: usize) -> (Cow<'t, str>, usize) {
+    let rest = &text[end..];
     let Some(after) = rest.strip_prefix(' ') else {
         return (action, end);
     };
@@ -212,7 +201,7 @@ fn rejoin_action<'t>(
         .is_some_and(u8::is_ascii_uppercase);
     let reason = [" on resource", " because", " with an"]
         .iter()
-        .any(|w| next.starts_with(w));
+        .any(|w| starts_ci(next.as_bytes(), 0, w.as_bytes()));
     if piece == 0 || !starts_upper || !reason {
         return (action, end);
     }
@@ -235,8 +224,7 @@ mod tests {
     use super::*;
 
     fn both(text: &'static str) -> Denied<'static> {
-        let lower = text.to_ascii_lowercase();
-        find(text, &lower, &super::super::landmark::find(&lower))
+        find(text, &super::super::landmark::find(text))
     }
 
     #[test]

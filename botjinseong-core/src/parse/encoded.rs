@@ -19,8 +19,7 @@ mod tests {
     use super::*;
 
     fn blob(text: &str) -> Option<&str> {
-        let lower = text.to_ascii_lowercase();
-        find(text, &super::super::landmark::find(&lower))
+        find(text, &super::super::landmark::find(text))
     }
 
     #[test]

@@ -1,39 +1,30 @@
 //! The one scan of a message: every keyword phrase the other modules start
-//! from, found in a single pass of one pattern over the lowercased text.
+//! from, found in a single pass over the text, ignoring ASCII case.
 //!
-//! Each phrase starts with a distinct literal (`not`, `is`, `because`-less
-//! `no`, `explicit`, `when`, …), so the search runs on a SIMD prefilter and
-//! the rest of the parser only looks near what it found.
+//! The phrases are those of this pattern, matched leftmost-first and without
+//! overlaps as a regex would, but by hand, with no lowercased copy of the text:
+//!
+//! ```text
+//! authori[sz]ed(?: *to *perform *:? *)?
+//! | api: * | allow *the + | don'?t *have *permissions? *to *(?:perform *:? *)?
+//! | "action" *: *" | action: *
+//! | when *calling *the + | operation *error + | error *executing *"
+//! | "explicitdeny" *: *(?:true|false)
+//! | explicit *deny(?: *in *(?:an? *)?TYPE)?
+//! | TYPE *allows?
+//! | encoded *authori[sz]ation *failure *message *:? *
+//! ```
+//!
+//! where `TYPE` is a policy type (`identity-based *polic(?:y|ies)`, `service
+//! *control *polic…`, `resource *control *polic…`, `permissions? *boundar(?:y|ies)`,
+//! `session *polic…`, `resource-based *polic…`, `vpc *endpoint *polic…`). No
+//! two alternatives can match at the same place, so their order does not
+//! matter, and no quantifier ever needs to give back what it took.
+//!
+//! Statements start at `authorized` and implicit reasons at the policy type,
+//! rare words; the `is not` or `no` in front is checked here.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-/// The kinds of policies a reason can name, as a pattern.
-const POLICY_TYPES: &str = concat!(
-    "identity-based *polic(?:y|ies)|service *control *polic(?:y|ies)",
-    "|resource *control *polic(?:y|ies)|permissions? *boundar(?:y|ies)",
-    "|session *polic(?:y|ies)|resource-based *polic(?:y|ies)",
-    "|vpc *endpoint *polic(?:y|ies)",
-);
-
-/// Every phrase, lowercase, words separated by plain spaces (or glued by a wrap).
-static PHRASES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        concat!(
-            r"authori[sz]ed(?: *to *perform *:? *)?",
-            r#"|api: *|allow *the +|don'?t *have *permissions? *to *(?:perform *:? *)?"#,
-            r#"|"action" *: *"|action: *"#,
-            r#"|when *calling *the +|operation *error +|error *executing *""#,
-            r#"|"explicitdeny" *: *(?:true|false)"#,
-            r"|explicit *deny(?: *in *(?:an? *)?(?:{types}))?",
-            r"|(?:{types}) *allows?",
-            r"|encoded *authori[sz]ation *failure *message *:? *",
-        ),
-        types = POLICY_TYPES
-    ))
-    .expect("valid pattern")
-});
+use super::ascii::{spaced, spaces, word, word_before};
 
 /// What a phrase is the landmark of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +46,7 @@ pub(crate) enum Kind {
     Encoded,
 }
 
-/// One phrase found: what it is and where (byte offsets, the same in the text and its lowercase copy).
+/// One phrase found: what it is and where (byte offsets in the text).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Landmark<'l> {
     /// What the phrase is the landmark of.
@@ -64,64 +55,226 @@ pub(crate) struct Landmark<'l> {
     pub start: usize,
     /// Where the phrase ends.
     pub end: usize,
-    /// The phrase, lowercase.
+    /// The phrase, as written (compare it ignoring ASCII case).
     pub phrase: &'l str,
 }
 
-/// Every phrase of `lower`, in order.
-///
-/// The pattern starts statements at `authorized` and implicit reasons at the
-/// policy type, rare words, then checks the `is not` or `no` in front here.
-pub(crate) fn find(lower: &str) -> Vec<Landmark<'_>> {
-    PHRASES
-        .find_iter(lower)
-        .filter_map(|m| {
-            let (kind, start) = match m.as_str().as_bytes()[0] {
-                b'a' if m.as_str().starts_with("authori") => {
-                    statement(lower, m.start(), m.as_str())?
-                }
-                b'i' | b'r' | b's' | b'p' | b'v' => {
-                    (Kind::Reason, word_before(lower, m.start(), "no")?)
-                }
-                _ => (kind(m.as_str()), m.start()),
-            };
-            Some(Landmark {
+/// Every phrase of `text`, in order.
+pub(crate) fn find(text: &str) -> Vec<Landmark<'_>> {
+    let b = text.as_bytes();
+    let mut marks = Vec::new();
+    let mut i = 0;
+    while i + 1 < b.len() {
+        let seconds = PAIRS[usize::from(b[i])];
+        if seconds == 0 || (seconds >> (b[i + 1] & 31)) & 1 == 0 {
+            i += 1;
+            continue;
+        }
+        let Some((end, kind)) = match_at(b, i) else {
+            i += 1;
+            continue;
+        };
+        let start = match kind {
+            Found::Statement { performs } => statement(b, i, performs),
+            Found::Reason { implicit: true } => word_before(b, i, b"no").map(|s| (Kind::Reason, s)),
+            Found::Reason { implicit: false } => Some((Kind::Reason, i)),
+            Found::Other(kind) => Some((kind, i)),
+        };
+        if let Some((kind, start)) = start {
+            marks.push(Landmark {
                 kind,
                 start,
-                end: m.end(),
-                phrase: &lower[start..m.end()],
-            })
-        })
-        .collect()
+                end,
+                phrase: &text[start..end],
+            });
+        }
+        i = end;
+    }
+    marks
+}
+
+/// What a match at one place is, before the words in front of it are checked.
+#[derive(Clone, Copy)]
+enum Found {
+    /// `authorized`, with or without `to perform`.
+    Statement { performs: bool },
+    /// A reason; an implicit one (`<type> allows`) needs a `no` in front.
+    Reason { implicit: bool },
+    /// Any other phrase, of this kind.
+    Other(Kind),
+}
+
+/// The first two letters of every phrase, as a prefilter: for each first
+/// byte (either case), the set of second letters by their low five bits.
+static PAIRS: [u32; 256] = {
+    let pairs: [&[u8; 2]; 17] = [
+        b"au", b"ap", b"al", b"ac", b"do", b"\"a", b"\"e", b"wh", b"op", b"er", b"ex", b"en",
+        b"id", b"se", b"re", b"pe", b"vp",
+    ];
+    let mut t = [0u32; 256];
+    let mut k = 0;
+    while k < pairs.len() {
+        let [first, second] = *pairs[k];
+        let bit = 1 << (second & 31);
+        t[first as usize] |= bit;
+        t[first.to_ascii_uppercase() as usize] |= bit;
+        k += 1;
+    }
+    t
+};
+
+/// The phrase that starts at `b[i]`, if any: where it ends and what it is.
+fn match_at(b: &[u8], i: usize) -> Option<(usize, Found)> {
+    let other = |end: usize, kind| (end, Found::Other(kind));
+    match b[i].to_ascii_lowercase() {
+        b'a' => {
+            if let Some(e) = authori(b, i, b"ed") {
+                let perform = spaced(b, e, b"to").and_then(|j| spaced(b, j, b"perform"));
+                return Some(match perform {
+                    Some(j) => (colon_spaces(b, j), Found::Statement { performs: true }),
+                    None => (e, Found::Statement { performs: false }),
+                });
+            }
+            if let Some(e) = word(b, i, b"api:") {
+                return Some(other(spaces(b, e), Kind::Introducer));
+            }
+            if let Some(e) = word(b, i, b"allow").and_then(|j| spaced(b, j, b"the")) {
+                return one_space(b, e).map(|e| other(e, Kind::Introducer));
+            }
+            word(b, i, b"action:").map(|e| other(spaces(b, e), Kind::Introducer))
+        }
+        b'd' => {
+            let mut j = word(b, i, b"don")?;
+            if b.get(j) == Some(&b'\'') {
+                j += 1;
+            }
+            let j = word(b, j, b"t").and_then(|j| spaced(b, j, b"have"))?;
+            let j = plural(b, spaced(b, j, b"permission")?, b"s");
+            let j = spaces(b, spaced(b, j, b"to")?);
+            let e = word(b, j, b"perform").map_or(j, |j| colon_spaces(b, j));
+            Some(other(e, Kind::Introducer))
+        }
+        b'"' => {
+            if let Some(j) = word(b, i, b"\"action\"") {
+                let j = word(b, colon_spaces_strict(b, j)?, b"\"")?;
+                return Some(other(j, Kind::Introducer));
+            }
+            let j = colon_spaces_strict(b, word(b, i, b"\"explicitdeny\"")?)?;
+            let e = word(b, j, b"true").or_else(|| word(b, j, b"false"))?;
+            Some((e, Found::Reason { implicit: false }))
+        }
+        b'w' => {
+            let j = word(b, i, b"when").and_then(|j| spaced(b, j, b"calling"))?;
+            let e = one_space(b, spaced(b, j, b"the")?)?;
+            Some(other(e, Kind::Operation))
+        }
+        b'o' => {
+            let j = word(b, i, b"operation").and_then(|j| spaced(b, j, b"error"))?;
+            Some(other(one_space(b, j)?, Kind::Operation))
+        }
+        b'e' => match b.get(i + 1).map(u8::to_ascii_lowercase) {
+            Some(b'r') => {
+                let j = word(b, i, b"error").and_then(|j| spaced(b, j, b"executing"))?;
+                Some(other(word(b, spaces(b, j), b"\"")?, Kind::Operation))
+            }
+            Some(b'x') => {
+                let e = word(b, i, b"explicit").and_then(|j| spaced(b, j, b"deny"))?;
+                let typed = spaced(b, e, b"in").and_then(|j| {
+                    let j = spaces(b, j);
+                    let j = match word(b, j, b"a") {
+                        Some(k) => spaces(b, plural(b, k, b"n")),
+                        None => j,
+                    };
+                    policy_type(b, j)
+                });
+                Some((typed.unwrap_or(e), Found::Reason { implicit: false }))
+            }
+            Some(b'n') => {
+                let j = word(b, i, b"encoded")?;
+                let j = authori(b, spaces(b, j), b"ation")?;
+                let j = spaced(b, j, b"failure").and_then(|j| spaced(b, j, b"message"))?;
+                Some(other(colon_spaces(b, j), Kind::Encoded))
+            }
+            _ => None,
+        },
+        _ => {
+            let j = spaced(b, policy_type(b, i)?, b"allow")?;
+            Some((plural(b, j, b"s"), Found::Reason { implicit: true }))
+        }
+    }
+}
+
+/// `authori[sz]` then `rest`, at `i`.
+fn authori(b: &[u8], i: usize, rest: &[u8]) -> Option<usize> {
+    let j = word(b, i, b"authori")?;
+    match b.get(j).map(u8::to_ascii_lowercase) {
+        Some(b's' | b'z') => word(b, j + 1, rest),
+        _ => None,
+    }
+}
+
+/// The regex ` *:? *` at `j`.
+fn colon_spaces(b: &[u8], j: usize) -> usize {
+    let j = spaces(b, j);
+    spaces(b, plural(b, j, b":"))
+}
+
+/// The regex ` *: *` at `j`.
+fn colon_spaces_strict(b: &[u8], j: usize) -> Option<usize> {
+    word(b, spaces(b, j), b":").map(|j| spaces(b, j))
+}
+
+/// The regex ` +` at `j`.
+fn one_space(b: &[u8], j: usize) -> Option<usize> {
+    let e = spaces(b, j);
+    (e > j).then_some(e)
+}
+
+/// The optional `suffix` at `j` (the regex `suffix?`).
+fn plural(b: &[u8], j: usize, suffix: &[u8]) -> usize {
+    word(b, j, suffix).unwrap_or(j)
+}
+
+/// A policy type at `i` (`identity-based policy`, `permissions boundaries`, …).
+fn policy_type(b: &[u8], i: usize) -> Option<usize> {
+    let j = match b.get(i).map(u8::to_ascii_lowercase)? {
+        b'i' => word(b, i, b"identity-based")?,
+        b's' => {
+            if let Some(j) = word(b, i, b"service") {
+                spaced(b, j, b"control")?
+            } else {
+                word(b, i, b"session")?
+            }
+        }
+        b'r' => {
+            let j = word(b, i, b"resource")?;
+            if let Some(k) = word(b, j, b"-based") {
+                k
+            } else {
+                spaced(b, j, b"control")?
+            }
+        }
+        b'p' => {
+            let j = plural(b, word(b, i, b"permission")?, b"s");
+            let j = spaced(b, j, b"boundar")?;
+            return word(b, j, b"y").or_else(|| word(b, j, b"ies"));
+        }
+        b'v' => word(b, i, b"vpc").and_then(|j| spaced(b, j, b"endpoint"))?,
+        _ => return None,
+    };
+    let j = spaced(b, j, b"polic")?;
+    word(b, j, b"y").or_else(|| word(b, j, b"ies"))
 }
 
 /// A `[is] not authorized …` statement ending at an `authorized` found at `at`.
-fn statement(lower: &str, at: usize, phrase: &str) -> Option<(Kind, usize)> {
-    let not = word_before(lower, at, "not")?;
-    let is = word_before(lower, not, "is");
+fn statement(b: &[u8], at: usize, performs: bool) -> Option<(Kind, usize)> {
+    let not = word_before(b, at, b"not")?;
+    let is = word_before(b, not, b"is");
     let kind = Kind::Statement {
         caller: is.is_some(),
-        performs: phrase.contains("perform"),
+        performs,
     };
     Some((kind, is.unwrap_or(not)))
-}
-
-/// Where `word` starts when it is what precedes `at` (spaces between allowed, or glued by a wrap).
-fn word_before(lower: &str, at: usize, word: &str) -> Option<usize> {
-    let before = lower[..at].trim_end_matches(' ');
-    before.ends_with(word).then(|| before.len() - word.len())
-}
-
-/// The kind of another matched phrase, from its first words.
-fn kind(phrase: &str) -> Kind {
-    match phrase.as_bytes()[0] {
-        b'a' | b'd' => Kind::Introducer,
-        b'"' if phrase.starts_with("\"action\"") => Kind::Introducer,
-        b'w' | b'o' => Kind::Operation,
-        b'e' if phrase.starts_with("error") => Kind::Operation,
-        b'e' if phrase.starts_with("encoded") => Kind::Encoded,
-        _ => Kind::Reason,
-    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 
 mod action;
 mod arn;
+mod ascii;
 mod clean;
 mod denial;
 mod encoded;
@@ -83,14 +84,12 @@ pub fn parse(text: &str) -> Parsed<'_> {
 
 /// Reads every field out of de-noised text.
 ///
-/// Keywords are searched once ([`landmark`]), in an ASCII-lowercased copy
-/// that has the same byte offsets, so that the pattern is literal-led.
+/// Keywords are searched once ([`landmark`]), ignoring ASCII case.
 fn extract(text: &str) -> Parsed<'_> {
-    let lower = text.to_ascii_lowercase();
-    let marks = landmark::find(&lower);
-    let denied = action::find(text, &lower, &marks);
+    let marks = landmark::find(text);
+    let denied = action::find(text, &marks);
     let call = operation::find(text, &marks);
-    let principal = principal::find(text, &lower, &marks);
+    let principal = principal::find(text, &marks);
     let account = principal
         .as_ref()
         .and_then(|p| narrow(p, arn::account))

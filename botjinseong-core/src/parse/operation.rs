@@ -20,7 +20,7 @@ pub(crate) struct Call<'t> {
 pub(crate) fn find<'t>(text: &'t str, marks: &[Landmark<'_>]) -> Call<'t> {
     for mark in marks.iter().filter(|m| m.kind == Kind::Operation) {
         let rest = &text[mark.end..];
-        let call = match mark.phrase.as_bytes()[0] {
+        let call = match mark.phrase.as_bytes()[0].to_ascii_lowercase() {
             b'w' => Call {
                 operation: name(rest),
                 service: None,
@@ -90,10 +90,7 @@ mod tests {
     use super::*;
 
     fn find(text: &str) -> Call<'_> {
-        super::find(
-            text,
-            &super::super::landmark::find(&text.to_ascii_lowercase()),
-        )
+        super::find(text, &super::super::landmark::find(text))
     }
 
     #[test]

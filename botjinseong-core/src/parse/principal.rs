@@ -6,70 +6,88 @@
 //! resource first), so it is read backwards from the statement itself.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
-use regex::Regex;
-
+use super::ascii::{spaces, starts_ci, str_starts_ci};
 use super::clean::prefix;
 use super::landmark::{Kind, Landmark};
 use super::token::{MAX_TOKEN, collapse, looks_like_arn, read_token};
 
-/// The `User:` (or `User `) that introduces the caller.
-static USER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"user(?: *: *| +)").expect("valid pattern"));
-
 /// The caller of the first statement that names one, else of a decoded message.
 ///
-/// `lower` is `text` in ASCII lowercase (same byte offsets), for the keyword search.
-pub(crate) fn find<'t>(text: &'t str, lower: &str, marks: &[Landmark<'_>]) -> Option<Cow<'t, str>> {
+pub(crate) fn find<'t>(text: &'t str, marks: &[Landmark<'_>]) -> Option<Cow<'t, str>> {
     let mut floor = 0;
     for mark in marks {
         let Kind::Statement { caller, .. } = mark.kind else {
             continue;
         };
         let found = caller
-            .then(|| before_statement(&text[floor..mark.start], &lower[floor..mark.start]))
+            .then(|| before_statement(&text[floor..mark.start]))
             .flatten();
         floor = mark.end;
         if found.is_some() {
             return found;
         }
     }
-    let decoded_message = marks.iter().any(|m| m.phrase.starts_with("\"action\""));
+    let decoded_message = marks.iter().any(|m| str_starts_ci(m.phrase, "\"action\""));
     decoded_message
         .then(|| decoded(text))
         .flatten()
-        .or_else(|| labelled(text, lower))
+        .or_else(|| labelled(text))
 }
 
-/// The `User` markers of `lower` that start a word (not the `user` of `cdk-user`).
-fn user_markers(lower: &str) -> impl Iterator<Item = regex::Match<'_>> {
-    USER.find_iter(lower).filter(move |m| {
-        !lower[..m.start()].ends_with(|c: char| c.is_alphanumeric() || "-/_.@=+,".contains(c))
+/// Where each `User:` (or `User `) of `text` that starts a word (not the `user`
+/// of `cdk-user`) ends: the regex `user(?: *: *| +)`, ignoring ASCII case.
+fn user_markers(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(at) = b
+            .get(from..)?
+            .iter()
+            .position(|c| c | 0x20 == b'u')
+            .map(|i| from + i)
+        {
+            from = at + 1;
+            if !starts_ci(b, at, b"user") {
+                continue;
+            }
+            let after = spaces(b, at + 4);
+            let end = if b.get(after) == Some(&b':') {
+                spaces(b, after + 1)
+            } else if after > at + 4 {
+                after
+            } else {
+                continue;
+            };
+            from = end;
+            let glued =
+                text[..at].ends_with(|c: char| c.is_alphanumeric() || "-/_.@=+,".contains(c));
+            if !glued {
+                return Some(end);
+            }
+        }
+        None
     })
 }
 
 /// The ARN after a `User:` label that starts no statement, as the console's copy-text box has it.
-fn labelled<'t>(text: &'t str, lower: &str) -> Option<Cow<'t, str>> {
-    user_markers(lower).find_map(|m| {
-        let (s, e) = read_token(text, m.end())?;
+fn labelled(text: &str) -> Option<Cow<'_, str>> {
+    user_markers(text).find_map(|end| {
+        let (s, e) = read_token(text, end)?;
         let token = &text[s..e];
         looks_like_arn(token).then_some(Cow::Borrowed(token))
     })
 }
 
 /// The caller written at the end of `before`, the text in front of a statement.
-fn before_statement<'t>(before: &'t str, lower: &str) -> Option<Cow<'t, str>> {
+fn before_statement(before: &str) -> Option<Cow<'_, str>> {
     let mut from = before.len().saturating_sub(MAX_TOKEN);
     while !before.is_char_boundary(from) {
         from += 1;
     }
     let window = &before[from..];
-    if let Some(user) = user_markers(&lower[from..]).last() {
-        let span = window[user.end()..]
-            .trim()
-            .trim_matches(['"', '\'', ','])
-            .trim();
+    if let Some(user) = user_markers(window).last() {
+        let span = window[user..].trim().trim_matches(['"', '\'', ',']).trim();
         if span.is_empty() {
             return None;
         }
@@ -116,8 +134,7 @@ mod tests {
     use super::*;
 
     fn both(text: &str) -> Option<Cow<'_, str>> {
-        let lower = text.to_ascii_lowercase();
-        find(text, &lower, &super::super::landmark::find(&lower))
+        find(text, &super::super::landmark::find(text))
     }
 
     #[test]

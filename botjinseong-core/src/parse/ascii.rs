@@ -1,0 +1,51 @@
+//! ASCII case-insensitive matching on the bytes of the text itself, so that
+//! keywords are found without a lowercased copy (offsets are the text's own).
+
+/// Whether `hay[at..]` starts with `lower` (a lowercase ASCII pattern), ignoring ASCII case.
+#[inline]
+pub(crate) fn starts_ci(hay: &[u8], at: usize, lower: &[u8]) -> bool {
+    hay.get(at..at + lower.len()).is_some_and(|h| {
+        h.iter()
+            .zip(lower)
+            .all(|(a, b)| a.to_ascii_lowercase() == *b)
+    })
+}
+
+/// Whether `s` starts with `lower` (a lowercase ASCII pattern), ignoring ASCII case.
+#[inline]
+pub(crate) fn str_starts_ci(s: &str, lower: &str) -> bool {
+    starts_ci(s.as_bytes(), 0, lower.as_bytes())
+}
+
+/// Where the run of spaces starting at `at` ends.
+#[inline]
+pub(crate) fn spaces(hay: &[u8], mut at: usize) -> usize {
+    while hay.get(at) == Some(&b' ') {
+        at += 1;
+    }
+    at
+}
+
+/// Where `lower` ends when it is at `at` (ignoring ASCII case).
+#[inline]
+pub(crate) fn word(hay: &[u8], at: usize, lower: &[u8]) -> Option<usize> {
+    starts_ci(hay, at, lower).then_some(at + lower.len())
+}
+
+/// Where `lower` ends after the spaces at `at` (the regex ` *word`).
+#[inline]
+pub(crate) fn spaced(hay: &[u8], at: usize, lower: &[u8]) -> Option<usize> {
+    word(hay, spaces(hay, at), lower)
+}
+
+/// Where `word` starts when it is what precedes `at`, spaces between allowed
+/// (or none, glued by a wrap), ignoring ASCII case.
+#[inline]
+pub(crate) fn word_before(hay: &[u8], at: usize, lower: &[u8]) -> Option<usize> {
+    let mut end = at;
+    while end > 0 && hay[end - 1] == b' ' {
+        end -= 1;
+    }
+    let start = end.checked_sub(lower.len())?;
+    starts_ci(hay, start, lower).then_some(start)
+}
