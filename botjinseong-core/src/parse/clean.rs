@@ -40,11 +40,13 @@ pub(crate) fn truncate(text: &str) -> (&str, bool) {
 
 /// Returns `text` with all known noise removed and its lines re-joined.
 pub(crate) fn clean(text: &str) -> Cow<'_, str> {
-    let noisy = |b: u8| b == b'\n' || b == b'\r' || is_special(b);
-    let any_noise = text
-        .as_bytes()
-        .chunks(32)
-        .any(|c| c.iter().fold(false, |acc, &b| acc | noisy(b)));
+    let bytes = text.as_bytes();
+    let mut chunks = bytes.chunks_exact(16);
+    let any_noise = chunks.any(|c| chunk_has(c, true))
+        || chunks
+            .remainder()
+            .iter()
+            .any(|&b| b == b'\n' || b == b'\r' || is_special(b));
     if !any_noise && !has_line_marker(text) {
         return Cow::Borrowed(text);
     }
@@ -94,10 +96,10 @@ fn strip_chars(text: &str) -> String {
     let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 32)
-            && !chunk.iter().fold(false, |acc, &b| acc | is_special(b))
+        if let Some(chunk) = bytes.get(i..i + 16)
+            && !chunk_has(chunk, false)
         {
-            i += 32;
+            i += 16;
             continue;
         }
         if !is_special(bytes[i]) {
@@ -138,10 +140,49 @@ fn strip_chars(text: &str) -> String {
 
 /// Whether a byte can start noise that [`strip_chars`] rewrites.
 fn is_special(b: u8) -> bool {
-    matches!(
-        b,
-        0x1b | b'\\' | b'&' | b'`' | b'<' | b'[' | b'*' | 0xc2 | b'\t' | 0x0b | 0x0c
-    )
+    SPECIAL[usize::from(b)]
+}
+
+/// [`is_special`] as a table.
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = [
+        0x1b, b'\\', b'&', b'`', b'<', b'[', b'*', 0xc2, b'\t', 0x0b, 0x0c,
+    ];
+    let mut k = 0;
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// Whether a 16-byte chunk holds a special byte (or, with `breaks`, a line break).
+///
+/// Written as plain comparisons without branches, so that it compiles to
+/// vector compares.
+#[inline]
+fn chunk_has(chunk: &[u8], breaks: bool) -> bool {
+    let Ok(chunk) = <&[u8; 16]>::try_from(chunk) else {
+        return chunk.iter().any(|&b| is_special(b));
+    };
+    let mut acc = 0u8;
+    for &b in chunk {
+        let special = (b == 0x1b)
+            | (b == b'\\')
+            | (b == b'&')
+            | (b == b'`')
+            | (b == b'<')
+            | (b == b'[')
+            | (b == b'*')
+            | (b == 0xc2)
+            | (b == b'\t')
+            | (b == 0x0b)
+            | (b == 0x0c)
+            | (breaks & ((b == b'\n') | (b == b'\r')));
+        acc |= u8::from(special);
+    }
+    acc != 0
 }
 
 /// Length of the ANSI escape sequence at the start of `s` (at least 1).
