@@ -7,8 +7,34 @@ pub(crate) fn account(arn: &str) -> Option<&str> {
     if !super::token::looks_like_arn(arn) {
         return None;
     }
-    let account = arn.split(':').nth(4)?;
+    let account = field(arn, 4)?;
     (account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit())).then_some(account)
+}
+
+/// The `n`th `:`-separated field of `s` (from 0), if `s` has that many.
+fn field(s: &str, n: usize) -> Option<&str> {
+    let rest = rest_after(s, n)?;
+    let end = rest.bytes().position(|b| b == b':').unwrap_or(rest.len());
+    Some(&rest[..end])
+}
+
+/// What follows the `n`th `:` of `s` (all of `s` for 0), if `s` has that many.
+///
+/// A byte loop: ARNs are short, and a `find` call per field costs more.
+fn rest_after(s: &str, n: usize) -> Option<&str> {
+    if n == 0 {
+        return Some(s);
+    }
+    let mut seen = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if b == b':' {
+            seen += 1;
+            if seen == n {
+                return Some(&s[i + 1..]);
+            }
+        }
+    }
+    None
 }
 
 /// The kind of caller an ARN or service principal names.
@@ -21,9 +47,8 @@ pub(crate) fn principal_kind(principal: &str) -> PrincipalKind {
             PrincipalKind::Unknown
         };
     }
-    let mut fields = principal.splitn(6, ':');
-    let service = fields.nth(2).unwrap_or_default();
-    let resource = fields.nth(2).unwrap_or_default();
+    let service = field(principal, 2).unwrap_or_default();
+    let resource = rest_after(principal, 5).unwrap_or_default();
     let kind = resource.split('/').next().unwrap_or_default();
     let iam = service.eq_ignore_ascii_case("iam");
     let sts = service.eq_ignore_ascii_case("sts");

@@ -101,11 +101,19 @@ fn from_text(text: &str) -> Option<Cow<'_, str>> {
             command.strip_suffix("api").unwrap_or(command),
         ));
     }
-    if let Some(c) = JAVA.captures(text).and_then(|c| c.get(1)) {
+    // `is_match` first: it allocates nothing and stops early; `captures` is
+    // only worth its cost on a text that matches.
+    if text.contains("Service:")
+        && JAVA.is_match(text)
+        && let Some(c) = JAVA.captures(text).and_then(|c| c.get(1))
+    {
         return Some(normalize(c.as_str()));
     }
     if let Some(host) = endpoint_host(text) {
         return Some(from_host(host));
+    }
+    if !CLASS.is_match(text) {
+        return None;
     }
     CLASS
         .captures(text)
