@@ -27,6 +27,7 @@
 
 use std::borrow::Cow;
 
+pub use botjinseong_core::advisor;
 pub use botjinseong_core::{
     AccessLevel, ActionRecord, Analysis, Catalog, Config, Decision, DenialKind, GrantScope,
     ParsedFields, PolicyKind, PolicyRecord, PrincipalKind, Recommendation, Source,
@@ -78,9 +79,16 @@ impl Engine {
         Config::from_lookup(|k| std::env::var(k).ok()).map(Self::with_config)
     }
 
-    /// Analyses one pasted error message.
+    /// Analyses one pasted error message from the data alone.
     pub fn analyze(&self, text: &str) -> Analysis {
         self.inner.analyze(text)
+    }
+
+    /// Analyses one message, asking `advisor` (a language model) only when
+    /// the data has no answer; its suggestions are checked against the
+    /// catalog and always need an admin's approval.
+    pub fn analyze_with(&self, text: &str, advisor: Option<&dyn advisor::Advisor>) -> Analysis {
+        self.inner.analyze_with(text, advisor)
     }
 
     /// A managed policy, by name (`AmazonS3ReadOnlyAccess`) or ARN.

@@ -27,9 +27,16 @@ enum Command {
         /// Print the contract's JSON object instead of prose.
         #[arg(long)]
         json: bool,
+        /// Never ask the language model, even with OPENAI_API_KEY set.
+        #[arg(long)]
+        no_advisor: bool,
     },
     /// Read JSON lines {"id": …, "message": …}; print one analysis per line, in order.
-    Batch,
+    Batch {
+        /// Never ask the language model, even with OPENAI_API_KEY set.
+        #[arg(long)]
+        no_advisor: bool,
+    },
     /// Show an AWS managed policy, by name or ARN: its risk and what it grants.
     Policy {
         /// Name (AmazonS3ReadOnlyAccess) or ARN.
@@ -89,14 +96,27 @@ fn main() -> ExitCode {
 fn run(command: Command) -> anyhow::Result<String> {
     let engine = botjinseong::Engine::from_env()?;
     match command {
-        Command::Explain { text, json } => {
+        Command::Explain {
+            text,
+            json,
+            no_advisor,
+        } => {
             let text = match text {
                 Some(t) => t,
                 None => read_stdin()?,
             };
-            cmd::explain::run(&engine, &text, json)
+            let advisor = cmd::advisor::from_env(no_advisor)?;
+            cmd::explain::run(&engine, advisor.as_deref(), &text, json)
         }
-        Command::Batch => cmd::batch::run(&engine, io::stdin().lock(), io::stdout().lock()),
+        Command::Batch { no_advisor } => {
+            let advisor = cmd::advisor::from_env(no_advisor)?;
+            cmd::batch::run(
+                &engine,
+                advisor.as_deref(),
+                io::stdin().lock(),
+                io::stdout().lock(),
+            )
+        }
         Command::Policy { name, json } => cmd::lookup::policy(&engine, &name, json),
         Command::Action { action, json } => cmd::lookup::action(&engine, &action, json),
         Command::Data {

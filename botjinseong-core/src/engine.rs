@@ -1,5 +1,6 @@
 //! The pipeline: parse → resolve → score → decide, over one catalog.
 
+use crate::advisor::{Advisor, Question, validate};
 use crate::analysis::{AlsoPolicy, Analysis, ParsedFields, Recommendation, Source};
 use crate::catalog::{Catalog, PolicyRecord};
 use crate::decide::{Config, Facts, decide, denial_words, who_can_fix};
@@ -8,7 +9,7 @@ use crate::infer;
 use crate::kinds::DenialKind;
 use crate::parse::{Parsed, parse};
 use crate::resolve::{Resolution, resolve};
-use crate::select::{Selection, select};
+use crate::select::select;
 
 /// The engine: a catalog and the grant rules' configuration.
 #[derive(Debug, Clone)]
@@ -33,10 +34,53 @@ impl<'c> Engine<'c> {
         &self.config
     }
 
-    /// Analyses one pasted message.
+    /// Analyses one pasted message from the data alone.
     pub fn analyze(&self, text: &str) -> Analysis {
+        self.analyze_with(text, None)
+    }
+
+    /// Analyses one pasted message, asking `advisor` only when the data has
+    /// no answer (no action in the text, or none that a policy grants) and a
+    /// grant could help. Whatever it says is checked against the catalog;
+    /// what it suggests always needs an admin's approval.
+    pub fn analyze_with(&self, text: &str, advisor: Option<&dyn Advisor>) -> Analysis {
         let parsed = parse(text);
-        let fields = self.fields(&parsed);
+        let mut fields = self.fields(&parsed);
+        let mut reasons = Vec::new();
+        let mut picks = self.from_data(&fields);
+        if let Some(advisor) = advisor
+            && picks.policies.is_empty()
+            && fields.denial.fixable_by_identity_policy()
+        {
+            picks = self.from_advisor(text, &mut fields, advisor, &mut reasons);
+        }
+        let policies: Vec<&PolicyRecord> = picks.policies.iter().map(|(p, _)| *p).collect();
+        let verdict = decide(
+            &self.config,
+            self.catalog,
+            &Facts {
+                denial: fields.denial,
+                principal: fields.principal_kind,
+                policies: &policies,
+                source: picks.source,
+                covers_all: picks.covers_all,
+            },
+        );
+        let recommendation = recommendation(&picks);
+        let explanation = explain(&fields, recommendation.as_ref(), verdict.decision);
+        reasons.extend(verdict.reasons);
+        Analysis {
+            id: None,
+            parsed: fields,
+            recommendation,
+            decision: verdict.decision,
+            explanation,
+            reasons,
+        }
+    }
+
+    /// The data's answer: the fewest catalog policies covering the actions.
+    fn from_data(&self, fields: &ParsedFields) -> Picks<'c> {
         let variables = Variables {
             username: fields
                 .principal
@@ -47,40 +91,88 @@ impl<'c> Engine<'c> {
         };
         // Where no identity policy can help, no policy is recommended.
         let fixable = fields.denial.fixable_by_identity_policy();
-        let resolutions: Vec<Resolution<'c>> = fields
-            .denied()
+        let denied = fields.denied();
+        let resolutions: Vec<Resolution<'c>> = denied
             .iter()
             .filter(|_| fixable)
             .map(|a| resolve(self.catalog, a, fields.resource.as_deref(), variables))
             .collect();
         let selection = select(&resolutions);
-        let policies: Vec<&PolicyRecord> =
-            selection.picks.iter().map(|p| p.candidate.policy).collect();
-        let source = match selection.picks.iter().any(|p| p.source == Source::Pattern) {
-            true => Source::Pattern,
-            false => Source::Catalog,
-        };
-        let verdict = decide(
-            &self.config,
-            self.catalog,
-            &Facts {
-                denial: fields.denial,
-                principal: fields.principal_kind,
-                policies: &policies,
-                source,
-                covers_all: selection.uncovered.is_empty(),
+        Picks {
+            source: if selection.picks.iter().any(|p| p.source == Source::Pattern) {
+                Source::Pattern
+            } else {
+                Source::Catalog
             },
-        );
-        let recommendation = recommendation(&selection, fields.denied(), source);
-        let explanation = explain(&fields, recommendation.as_ref(), verdict.decision);
-        Analysis {
-            id: None,
-            parsed: fields,
-            recommendation,
-            decision: verdict.decision,
-            explanation,
-            reasons: verdict.reasons,
+            covers_all: selection.uncovered.is_empty(),
+            policies: selection
+                .picks
+                .iter()
+                .map(|p| {
+                    let actions = p.actions.iter().filter_map(|&i| denied.get(i).cloned());
+                    (p.candidate.policy, actions.collect())
+                })
+                .collect(),
         }
+    }
+
+    /// The advisor's answer, as far as the catalog confirms it. Actions it
+    /// found where the text named none are added to the inferred actions.
+    fn from_advisor(
+        &self,
+        text: &str,
+        fields: &mut ParsedFields,
+        advisor: &dyn Advisor,
+        reasons: &mut Vec<String>,
+    ) -> Picks<'c> {
+        let none = Picks {
+            policies: Vec::new(),
+            source: Source::Advisor,
+            covers_all: false,
+        };
+        let answer = match advisor.advise(&Question::new(text, fields.clone())) {
+            Ok(answer) => answer,
+            Err(e) => {
+                reasons.push(format!("the language model gave no usable answer: {e}"));
+                return none;
+            }
+        };
+        let checked = validate(self.catalog, &answer, fields.resource.as_deref());
+        reasons.extend(checked.reasons.iter().map(|r| format!("advisor: {r}")));
+        if fields.denied().is_empty() && !checked.actions.is_empty() {
+            fields.inferred_actions = checked.actions.iter().map(|a| a.action.clone()).collect();
+            fields.notes.push(format!(
+                "the message names no IAM action: {} suggested by the language model and checked against the catalog",
+                fields.inferred_actions.join(", ")
+            ));
+        }
+        let denied = fields.denied();
+        // The data's answer for the model's actions comes first; only where
+        // it has none are the model's own (checked) policies used.
+        let data = self.from_data(fields);
+        if !data.policies.is_empty() {
+            return Picks {
+                source: Source::Advisor,
+                ..data
+            };
+        }
+        let mut picks = none;
+        for action in denied {
+            let Some(kept) = checked.policies.iter().find(|k| k.action == *action) else {
+                continue;
+            };
+            match picks
+                .policies
+                .iter_mut()
+                .find(|(p, _)| std::ptr::eq(*p, kept.policy))
+            {
+                Some((_, actions)) => actions.push(action.clone()),
+                None => picks.policies.push((kept.policy, vec![action.clone()])),
+            }
+        }
+        let covered: usize = picks.policies.iter().map(|(_, a)| a.len()).sum();
+        picks.covers_all = !denied.is_empty() && covered == denied.len();
+        picks
     }
 
     /// The ranked candidates for one action, as `botjinseong action` shows them.
@@ -140,32 +232,31 @@ impl<'c> Engine<'c> {
     }
 }
 
-/// The recommendation of a selection: its first policy, and the others as
-/// `also`.
-fn recommendation(
-    selection: &Selection<'_>,
-    actions: &[String],
+/// The policies chosen for a request, each with the denied actions it
+/// covers, first the one covering most.
+struct Picks<'c> {
+    policies: Vec<(&'c PolicyRecord, Vec<String>)>,
     source: Source,
-) -> Option<Recommendation> {
-    let (first, rest) = selection.picks.split_first()?;
-    let policy = first.candidate.policy;
+    covers_all: bool,
+}
+
+/// The recommendation of the picks: the first policy, and the others as
+/// `also`.
+fn recommendation(picks: &Picks<'_>) -> Option<Recommendation> {
+    let ((policy, _), rest) = picks.policies.split_first()?;
     Some(Recommendation {
         policy_arn: policy.arn.to_string(),
         policy_name: policy.name.to_string(),
         risk: policy.risk.risk,
         reasons: policy.risk.reasons.iter().map(|r| r.to_string()).collect(),
-        source,
+        source: picks.source,
         also: rest
             .iter()
-            .map(|pick| AlsoPolicy {
-                policy_arn: pick.candidate.policy.arn.to_string(),
-                policy_name: pick.candidate.policy.name.to_string(),
-                risk: pick.candidate.policy.risk.risk,
-                actions: pick
-                    .actions
-                    .iter()
-                    .filter_map(|&i| actions.get(i).cloned())
-                    .collect(),
+            .map(|(p, actions)| AlsoPolicy {
+                policy_arn: p.arn.to_string(),
+                policy_name: p.name.to_string(),
+                risk: p.risk.risk,
+                actions: actions.clone(),
             })
             .collect(),
     })

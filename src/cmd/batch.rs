@@ -5,6 +5,7 @@ use std::io::{BufRead, Write};
 
 use anyhow::Result;
 use botjinseong::Engine;
+use botjinseong::advisor::Advisor;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -16,7 +17,12 @@ struct Line {
 }
 
 /// Streams `input` to `output`; fails only when reading or writing does.
-pub fn run(engine: &Engine, input: impl BufRead, mut output: impl Write) -> Result<String> {
+pub fn run(
+    engine: &Engine,
+    advisor: Option<&dyn Advisor>,
+    input: impl BufRead,
+    mut output: impl Write,
+) -> Result<String> {
     let mut errors = 0usize;
     for (number, line) in input.lines().enumerate() {
         let line = line?;
@@ -25,7 +31,7 @@ pub fn run(engine: &Engine, input: impl BufRead, mut output: impl Write) -> Resu
         }
         let object = match serde_json::from_str::<Line>(&line) {
             Ok(Line { id, message }) => {
-                let mut value = serde_json::to_value(engine.analyze(&message))?;
+                let mut value = serde_json::to_value(engine.analyze_with(&message, advisor))?;
                 value["id"] = id;
                 value
             }

@@ -3,15 +3,21 @@
 use std::fmt::Write as _;
 
 use anyhow::{Result, bail};
+use botjinseong::advisor::Advisor;
 use botjinseong::{Analysis, Engine, PrincipalKind};
 use botjinseong_core::decide::denial_words;
 
 /// Explains `text`; an empty message is bad input.
-pub fn run(engine: &Engine, text: &str, json: bool) -> Result<String> {
+pub fn run(
+    engine: &Engine,
+    advisor: Option<&dyn Advisor>,
+    text: &str,
+    json: bool,
+) -> Result<String> {
     if text.trim().is_empty() {
         bail!("no message given: pass the error text as an argument or on standard input");
     }
-    let analysis = engine.analyze(text);
+    let analysis = engine.analyze_with(text, advisor);
     Ok(if json {
         format!("{}\n", serde_json::to_string_pretty(&analysis)?)
     } else {
