@@ -47,12 +47,12 @@ impl<'c> Engine<'c> {
         let parsed = parse(text);
         let mut fields = self.fields(&parsed);
         let mut reasons = Vec::new();
-        let mut picks = self.from_data(&fields);
+        let mut picks = self.data_answer(&fields);
         if let Some(advisor) = advisor
             && picks.policies.is_empty()
             && fields.denial.fixable_by_identity_policy()
         {
-            picks = self.from_advisor(text, &mut fields, advisor, &mut reasons);
+            picks = self.advisor_answer(text, &mut fields, advisor, &mut reasons);
         }
         let policies: Vec<&PolicyRecord> = picks.policies.iter().map(|(p, _)| *p).collect();
         let verdict = decide(
@@ -80,7 +80,7 @@ impl<'c> Engine<'c> {
     }
 
     /// The data's answer: the fewest catalog policies covering the actions.
-    fn from_data(&self, fields: &ParsedFields) -> Picks<'c> {
+    fn data_answer(&self, fields: &ParsedFields) -> Picks<'c> {
         let variables = Variables {
             username: fields
                 .principal
@@ -118,7 +118,7 @@ impl<'c> Engine<'c> {
 
     /// The advisor's answer, as far as the catalog confirms it. Actions it
     /// found where the text named none are added to the inferred actions.
-    fn from_advisor(
+    fn advisor_answer(
         &self,
         text: &str,
         fields: &mut ParsedFields,
@@ -149,7 +149,7 @@ impl<'c> Engine<'c> {
         let denied = fields.denied();
         // The data's answer for the model's actions comes first; only where
         // it has none are the model's own (checked) policies used.
-        let data = self.from_data(fields);
+        let data = self.data_answer(fields);
         if !data.policies.is_empty() {
             return Picks {
                 source: Source::Advisor,
