@@ -1,0 +1,13 @@
+//! The Slack adapter's pure core: what a request from Slack is and whether
+//! it counts, with no I/O.
+//!
+//! - [`signature`]: a request is Slack's only if its `v0` signature checks.
+//! - [`config`]: the adapter's settings, read from the environment.
+//! - [`ids`]: Slack user ids, checked where they come in.
+
+pub mod config;
+pub mod ids;
+pub mod signature;
+
+pub use config::Config;
+pub use ids::SlackUserId;
