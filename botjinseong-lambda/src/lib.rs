@@ -3,10 +3,14 @@
 //!
 //! - [`signature`]: a request is Slack's only if its `v0` signature checks.
 //! - [`config`]: the adapter's settings, read from the environment.
+//! - [`intake`]: from a verified Events API body to what should happen.
+//! - [`dedupe`]: an event is handled once per instance, whatever Slack retries.
 //! - [`ids`]: Slack user ids, checked where they come in.
 
 pub mod config;
+pub mod dedupe;
 pub mod ids;
+pub mod intake;
 pub mod signature;
 
 pub use config::Config;
