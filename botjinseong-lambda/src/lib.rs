@@ -5,12 +5,14 @@
 //! - [`config`]: the adapter's settings, read from the environment.
 //! - [`intake`]: from a verified Events API body to what should happen.
 //! - [`dedupe`]: an event is handled once per instance, whatever Slack retries.
+//! - [`interaction`]: an Approve / Reject click, and whether the clicker may.
 //! - [`ids`]: Slack user ids, checked where they come in.
 
 pub mod config;
 pub mod dedupe;
 pub mod ids;
 pub mod intake;
+pub mod interaction;
 pub mod signature;
 
 pub use config::Config;
