@@ -157,7 +157,7 @@ impl Config {
 
     /// Whether `user` is a configured admin.
     pub fn is_admin(&self, user: &SlackUserId) -> bool {
-        self.admins.binary_search(user).is_ok()
+        self.admins.contains(user)
     }
 }
 

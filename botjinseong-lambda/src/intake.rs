@@ -370,6 +370,14 @@ mod tests {
     }
 
     #[test]
+    fn a_person_cannot_ask_on_someone_elses_behalf() {
+        let text = format!("<@U0BOB> {DENIAL}");
+        let request = request_of(with(user_message(), "text", json!(text)));
+        assert_eq!(request.requester.as_str(), "U0ALICE");
+        assert_eq!(request.text, DENIAL);
+    }
+
+    #[test]
     fn a_workflow_message_is_a_request_by_its_first_mention() {
         let text = format!("*New IAM request* from <@U0ALICE>\n&gt; {DENIAL}\ncc <@U0ADMIN|admin>");
         let request = request_of(workflow_message(&text));
