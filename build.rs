@@ -3,9 +3,11 @@
 //! written as Rust source to `OUT_DIR/catalog.rs`, with a perfect-hash index
 //! of action names. Nothing is parsed when the program starts.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
+use botjinseong_core::catalog::AMBIGUOUS;
 use botjinseong_core::compile::{CompileError, Reviewed, compile};
 use botjinseong_core::exclusion::Exclusions;
 use botjinseong_core::natural::Natural;
@@ -47,6 +49,24 @@ fn main() {
         source,
         "/// Lower-cased action name → position in `ACTIONS`.\npub static ACTION_INDEX: ::phf::Map<&'static str, u32> = {};",
         index.build()
+    );
+    let mut names: BTreeMap<String, u32> = BTreeMap::new();
+    for (at, action) in catalog.actions.iter().enumerate() {
+        if let Some((_, name)) = action.name.split_once(':') {
+            names
+                .entry(name.to_ascii_lowercase())
+                .and_modify(|v| *v = AMBIGUOUS)
+                .or_insert(at as u32);
+        }
+    }
+    let mut unique = phf_codegen::Map::new();
+    for (name, at) in &names {
+        unique.entry(name.as_str(), at.to_string());
+    }
+    let _ = writeln!(
+        source,
+        "/// Lower-cased action name without prefix → its one action in `ACTIONS`, or `u32::MAX`.\npub static UNIQUE_NAME_INDEX: ::phf::Map<&'static str, u32> = {};",
+        unique.build()
     );
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.rs");
     fs::write(&out, source).unwrap_or_else(|e| panic!("{}: {e}", out.display()));

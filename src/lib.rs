@@ -45,6 +45,7 @@ static CATALOG: Catalog = Catalog {
     grants: Cow::Borrowed(&tables::GRANTS),
     never_grant: Cow::Borrowed(&tables::NEVER_GRANT),
     action_index: Some(&tables::ACTION_INDEX),
+    unique_name_index: Some(&tables::UNIQUE_NAME_INDEX),
 };
 
 /// AWS's actions and managed policies, as of the snapshot in `data/`.

@@ -160,3 +160,18 @@ fn the_never_grant_list_names_the_catch_alls() {
         assert!(catalog().policy(name).is_some(), "{name} exists");
     }
 }
+
+#[test]
+fn action_names_without_prefix_are_unique_or_ambiguous() {
+    use botjinseong_core::catalog::Named;
+    match catalog().named("listallmybuckets") {
+        Named::Unique(a) => assert_eq!(a.name, "s3:ListAllMyBuckets"),
+        other => panic!("ListAllMyBuckets: {other:?}"),
+    }
+    assert_eq!(
+        catalog().named("GetObject"),
+        Named::Ambiguous,
+        "s3 and s3-outposts"
+    );
+    assert_eq!(catalog().named("NoSuchOperationAnywhere"), Named::Absent);
+}

@@ -284,6 +284,25 @@ pub struct Catalog {
     /// An optional perfect-hash index from lower-cased action name to its
     /// position in `actions`; without it lookups binary-search.
     pub action_index: Option<&'static phf::Map<&'static str, u32>>,
+    /// An optional perfect-hash index from a lower-cased action name without
+    /// its prefix to the position of the one action of that name, or
+    /// [`AMBIGUOUS`] when several services have it; without it such lookups
+    /// scan.
+    pub unique_name_index: Option<&'static phf::Map<&'static str, u32>>,
+}
+
+/// The value of [`Catalog::unique_name_index`] for a name several services have.
+pub const AMBIGUOUS: u32 = u32::MAX;
+
+/// What [`Catalog::named`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named<'c> {
+    /// No action has the name.
+    Absent,
+    /// Exactly one action has it.
+    Unique(&'c ActionRecord),
+    /// Several services have an action of that name.
+    Ambiguous,
 }
 
 /// Longest action name looked up without allocating.
@@ -330,6 +349,32 @@ impl Catalog {
             .ok()?;
         let policy = &self.policies[at];
         (!name_or_arn.starts_with("arn:") || policy.arn == name_or_arn).then_some(policy)
+    }
+
+    /// Which actions are named `name` (without prefix, any case).
+    pub fn named(&self, name: &str) -> Named<'_> {
+        match self.unique_name_index {
+            Some(index) => match index.get(name.to_ascii_lowercase().as_str()) {
+                None => Named::Absent,
+                Some(&AMBIGUOUS) => Named::Ambiguous,
+                Some(&at) => self
+                    .actions
+                    .get(at as usize)
+                    .map_or(Named::Absent, Named::Unique),
+            },
+            None => {
+                let mut named = self.actions.iter().filter(|a| {
+                    a.name
+                        .split_once(':')
+                        .is_some_and(|(_, n)| n.eq_ignore_ascii_case(name))
+                });
+                match (named.next(), named.next()) {
+                    (None, _) => Named::Absent,
+                    (Some(one), None) => Named::Unique(one),
+                    (Some(_), Some(_)) => Named::Ambiguous,
+                }
+            }
+        }
     }
 
     /// Every action of one service prefix, ignoring case.

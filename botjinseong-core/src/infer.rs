@@ -6,7 +6,7 @@
 //! differ, or one operation needs several actions, the exceptions below say
 //! so, each from AWS's documentation of that service's permissions.
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Named};
 
 /// SDK service ids and endpoint names whose IAM prefix differs, from the
 /// services' `signingName` in the AWS SDKs' service models.
@@ -157,15 +157,11 @@ pub fn only_service<'c>(catalog: &'c Catalog, operation: &str) -> Option<&'c str
         .iter()
         .filter(|(_, op, _)| op.eq_ignore_ascii_case(operation))
         .filter_map(|(p, _, _)| catalog.service_actions(p).first().map(|a| a.prefix()));
-    let from_catalog = catalog
-        .actions
-        .iter()
-        .filter(|a| {
-            a.name
-                .split_once(':')
-                .is_some_and(|(_, name)| name.eq_ignore_ascii_case(operation))
-        })
-        .map(|a| a.prefix());
+    let from_catalog = match catalog.named(operation) {
+        Named::Ambiguous => return None,
+        Named::Unique(action) => Some(action.prefix()),
+        Named::Absent => None,
+    };
     let mut prefixes = from_exceptions.chain(from_catalog);
     let first = prefixes.next()?;
     prefixes.all(|p| p == first).then_some(first)

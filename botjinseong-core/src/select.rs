@@ -38,6 +38,23 @@ struct Offer<'c> {
 /// the resolver's ranking, until every action is covered or none can be.
 /// For one action this is its best candidate.
 pub fn select<'c>(resolutions: &[Resolution<'c>]) -> Selection<'c> {
+    if let [only] = resolutions {
+        // One action: its ranking already is the answer.
+        return match only.candidates.first() {
+            Some(best) => Selection {
+                picks: vec![Pick {
+                    candidate: *best,
+                    actions: vec![0],
+                    source: only.source,
+                }],
+                uncovered: Vec::new(),
+            },
+            None => Selection {
+                picks: Vec::new(),
+                uncovered: vec![0],
+            },
+        };
+    }
     let mut left: Vec<usize> = (0..resolutions.len()).collect();
     let mut picks = Vec::new();
     loop {

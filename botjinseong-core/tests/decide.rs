@@ -363,3 +363,16 @@ fn thresholds_are_read_strictly() {
         assert_eq!(got, Err(ConfigError::Threshold(bad.into())), "{bad}");
     }
 }
+
+#[test]
+fn names_are_looked_up_without_an_index_too() {
+    use botjinseong_core::catalog::Named;
+    let c = catalog();
+    assert!(c.unique_name_index.is_none());
+    assert!(matches!(c.named("runinstances"), Named::Unique(a) if a.name == "ec2:RunInstances"));
+    assert_eq!(c.named("Nope"), Named::Absent);
+    let a = Engine::new(&c, Config::default()).analyze(
+        "An error occurred (AccessDenied) when calling the RunInstances operation: denied",
+    );
+    assert_eq!(a.parsed.inferred_actions, ["ec2:RunInstances"]);
+}
