@@ -161,6 +161,7 @@ pub fn compile(snapshot: &Snapshot, reviewed: &Reviewed<'_>) -> Result<Catalog, 
                 .collect(),
         ),
         action_index: None,
+        unique_name_index: None,
     })
 }
 
