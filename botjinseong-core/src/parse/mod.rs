@@ -1,6 +1,6 @@
 //! Reads an AWS authorization error, as people paste it, into its fields.
 //!
-//! The text is first de-noised ([`clean`]: wraps, escapes, Markdown, Slack,
+//! The text is first de-noised (`clean`: wraps, escapes, Markdown, Slack,
 //! ANSI, comment markers), then each field is read by the module that owns
 //! it. Nothing here knows the catalog: actions keep the text's spelling, and
 //! a bare SDK operation is reported with a service hint for the engine to map.

@@ -14,7 +14,7 @@
 //!    among what it grants (a grant limited to some resources or to
 //!    conditions counts a little less), adds a small bonus for breadth, and
 //!    names the few catalog entries that set the score. See
-//!    [`score`](self::score) for the formula.
+//!    [`score`] for the formula.
 //!
 //! Everything here is pure and allocation-light, and every table is a
 //! [`Cow`](std::borrow::Cow), so a model can be emitted as a `static`.
