@@ -7,6 +7,7 @@
 //! - [`dedupe`]: an event is handled once per instance, whatever Slack retries.
 //! - [`interaction`]: an Approve / Reject click, and whether the clicker may.
 //! - [`ids`]: Slack user ids, checked where they come in.
+//! - [`slack`]: the Slack Web API calls the bot makes, and their HTTP client.
 
 pub mod config;
 pub mod dedupe;
@@ -14,6 +15,7 @@ pub mod ids;
 pub mod intake;
 pub mod interaction;
 pub mod signature;
+pub mod slack;
 
 pub use config::Config;
 pub use ids::SlackUserId;

@@ -1,0 +1,618 @@
+//! `WebApi` against a local stand-in for the Slack Web API that checks each
+//! request the way Slack does (method path, bearer token, JSON body, the
+//! method's required fields, channels and messages that exist) and records
+//! every request it gets.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use botjinseong_lambda::SlackUserId;
+use botjinseong_lambda::slack::{SlackApi, SlackError, WebApi};
+use serde_json::{Value, json};
+
+const TOKEN: &str = "xoxb-test-0123456789-secret";
+const CHANNEL: &str = "C0REQUEST";
+const MESSAGE_TS: &str = "1700000000.000100";
+const ADMIN: &str = "U0ADMIN1";
+const ADMIN_DM: &str = "D0ADMIN1";
+
+/// One request as the server saw it.
+#[derive(Debug, Clone)]
+struct Call {
+    path: String,
+    authorization: Option<String>,
+    content_type: Option<String>,
+    body: Value,
+    at: Instant,
+}
+
+/// An answer given before any checking, in order, one per request.
+struct Canned {
+    status: u16,
+    headers: Vec<(&'static str, String)>,
+    body: String,
+}
+
+#[derive(Default)]
+struct State {
+    calls: Vec<Call>,
+    canned: VecDeque<Canned>,
+    channels: HashSet<String>,
+    /// (channel, ts) → text.
+    messages: HashMap<(String, String), String>,
+    /// (channel, ts, name).
+    reactions: HashSet<(String, String, String)>,
+    next_ts: u64,
+}
+
+struct FakeSlack {
+    base: String,
+    state: Arc<Mutex<State>>,
+}
+
+impl FakeSlack {
+    /// A server knowing the request channel with one message in it, and
+    /// one user who can be DM'd.
+    fn start() -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}/api", listener.local_addr().unwrap());
+        let mut state = State {
+            next_ts: 1_700_000_100,
+            ..State::default()
+        };
+        state.channels.insert(CHANNEL.into());
+        state
+            .messages
+            .insert((CHANNEL.into(), MESSAGE_TS.into()), "a request".into());
+        let state = Arc::new(Mutex::new(state));
+        let shared = Arc::clone(&state);
+        thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(stream) = stream else { return };
+                let state = Arc::clone(&shared);
+                thread::spawn(move || serve(stream, &state));
+            }
+        });
+        Self { base, state }
+    }
+
+    fn api(&self) -> WebApi {
+        WebApi::new(&self.base, TOKEN).unwrap()
+    }
+
+    fn can(&self, status: u16, headers: &[(&'static str, &str)], body: &str) {
+        self.state.lock().unwrap().canned.push_back(Canned {
+            status,
+            headers: headers.iter().map(|(k, v)| (*k, v.to_string())).collect(),
+            body: body.into(),
+        });
+    }
+
+    fn calls(&self) -> Vec<Call> {
+        self.state.lock().unwrap().calls.clone()
+    }
+
+    fn reactions(&self) -> HashSet<(String, String, String)> {
+        self.state.lock().unwrap().reactions.clone()
+    }
+}
+
+/// Answers one request, then closes the connection.
+fn serve(stream: TcpStream, state: &Mutex<State>) {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut line = String::new();
+    if reader.read_line(&mut line).unwrap_or(0) == 0 {
+        return;
+    }
+    let path = line.split_whitespace().nth(1).unwrap_or("").to_owned();
+    let verb = line.split_whitespace().next().unwrap_or("").to_owned();
+    let mut headers = HashMap::new();
+    loop {
+        let mut h = String::new();
+        reader.read_line(&mut h).unwrap();
+        let h = h.trim_end();
+        if h.is_empty() {
+            break;
+        }
+        if let Some((k, v)) = h.split_once(':') {
+            headers.insert(k.trim().to_ascii_lowercase(), v.trim().to_owned());
+        }
+    }
+    let length: usize = headers
+        .get("content-length")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let mut raw = vec![0; length];
+    reader.read_exact(&mut raw).unwrap();
+    let call = Call {
+        path,
+        authorization: headers.get("authorization").cloned(),
+        content_type: headers.get("content-type").cloned(),
+        body: serde_json::from_slice(&raw).unwrap_or(Value::Null),
+        at: Instant::now(),
+    };
+    let (status, extra, body) = {
+        let mut state = state.lock().unwrap();
+        state.calls.push(call.clone());
+        match state.canned.pop_front() {
+            Some(c) => (c.status, c.headers, c.body),
+            None => (
+                200,
+                Vec::new(),
+                answer(&mut state, &verb, &call).to_string(),
+            ),
+        }
+    };
+    let mut out = stream;
+    let mut head = format!(
+        "HTTP/1.1 {status} X\r\ncontent-type: application/json; charset=utf-8\r\n\
+         content-length: {}\r\nconnection: close\r\n",
+        body.len()
+    );
+    for (k, v) in extra {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    let _ = out.write_all(head.as_bytes());
+    let _ = out.write_all(body.as_bytes());
+}
+
+fn fail(code: &str) -> Value {
+    json!({"ok": false, "error": code})
+}
+
+/// What Slack would answer.
+fn answer(state: &mut State, verb: &str, call: &Call) -> Value {
+    match call.authorization.as_deref() {
+        None => return fail("not_authed"),
+        Some(a) if a != format!("Bearer {TOKEN}") => return fail("invalid_auth"),
+        Some(_) => {}
+    }
+    let json_body = call
+        .content_type
+        .as_deref()
+        .is_some_and(|t| t.starts_with("application/json"));
+    if verb != "POST" || !json_body {
+        return fail("invalid_arguments");
+    }
+    let field = |name: &str| {
+        call.body
+            .get(name)
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    };
+    let Some(method) = call.path.strip_prefix("/api/") else {
+        return fail("unknown_method");
+    };
+    match method {
+        "reactions.add" | "reactions.remove" => {
+            let (Some(channel), Some(ts), Some(name)) =
+                (field("channel"), field("timestamp"), field("name"))
+            else {
+                return fail("invalid_arguments");
+            };
+            if !state.channels.contains(&channel) {
+                return fail("channel_not_found");
+            }
+            if !state.messages.contains_key(&(channel.clone(), ts.clone())) {
+                return fail("message_not_found");
+            }
+            let key = (channel, ts, name);
+            let changed = match method == "reactions.add" {
+                true => state.reactions.insert(key),
+                false => state.reactions.remove(&key),
+            };
+            match (changed, method == "reactions.add") {
+                (true, _) => json!({"ok": true}),
+                (false, true) => fail("already_reacted"),
+                (false, false) => fail("no_reaction"),
+            }
+        }
+        "chat.postMessage" => {
+            let (Some(channel), Some(text)) = (field("channel"), field("text")) else {
+                return fail("invalid_arguments");
+            };
+            if !state.channels.contains(&channel) {
+                return fail("channel_not_found");
+            }
+            state.next_ts += 1;
+            let ts = format!("{}.000200", state.next_ts);
+            state.messages.insert((channel.clone(), ts.clone()), text);
+            json!({"ok": true, "channel": channel, "ts": ts, "message": {"ts": ts}})
+        }
+        "conversations.open" => {
+            let Some(users) = field("users") else {
+                return fail("invalid_arguments");
+            };
+            if users != ADMIN {
+                return fail("user_not_found");
+            }
+            state.channels.insert(ADMIN_DM.into());
+            json!({"ok": true, "channel": {"id": ADMIN_DM}})
+        }
+        "chat.update" => {
+            let (Some(channel), Some(ts)) = (field("channel"), field("ts")) else {
+                return fail("invalid_arguments");
+            };
+            if !state.channels.contains(&channel) {
+                return fail("channel_not_found");
+            }
+            let Some(text) = state.messages.get_mut(&(channel.clone(), ts.clone())) else {
+                return fail("message_not_found");
+            };
+            *text = field("text").unwrap_or_default();
+            json!({"ok": true, "channel": channel, "ts": ts})
+        }
+        _ => fail("unknown_method"),
+    }
+}
+
+/// Checks what every request carries.
+fn assert_sent_like_slack(call: &Call, method: &str) {
+    assert_eq!(call.path, format!("/api/{method}"));
+    assert_eq!(
+        call.authorization.as_deref(),
+        Some(&*format!("Bearer {TOKEN}"))
+    );
+    assert_eq!(
+        call.content_type.as_deref(),
+        Some("application/json; charset=utf-8")
+    );
+}
+
+fn admin() -> SlackUserId {
+    SlackUserId::parse(ADMIN).unwrap()
+}
+
+#[test]
+fn reactions_are_added_and_removed() {
+    let slack = FakeSlack::start();
+    let api = slack.api();
+    api.add_reaction(CHANNEL, MESSAGE_TS, "eyes").unwrap();
+    let want = (CHANNEL.to_owned(), MESSAGE_TS.to_owned(), "eyes".to_owned());
+    assert_eq!(slack.reactions(), HashSet::from([want]));
+    api.remove_reaction(CHANNEL, MESSAGE_TS, "eyes").unwrap();
+    assert!(slack.reactions().is_empty());
+
+    let calls = slack.calls();
+    assert_eq!(calls.len(), 2);
+    assert_sent_like_slack(&calls[0], "reactions.add");
+    assert_sent_like_slack(&calls[1], "reactions.remove");
+    for call in &calls {
+        assert_eq!(
+            call.body,
+            json!({"channel": CHANNEL, "timestamp": MESSAGE_TS, "name": "eyes"})
+        );
+    }
+}
+
+#[test]
+fn already_reacted_and_no_reaction_are_successes() {
+    let slack = FakeSlack::start();
+    let api = slack.api();
+    api.add_reaction(CHANNEL, MESSAGE_TS, "eyes").unwrap();
+    api.add_reaction(CHANNEL, MESSAGE_TS, "eyes").unwrap();
+    api.remove_reaction(CHANNEL, MESSAGE_TS, "hourglass")
+        .unwrap();
+    assert_eq!(slack.calls().len(), 3);
+    assert_eq!(slack.reactions().len(), 1);
+}
+
+#[test]
+fn a_thread_reply_is_posted_with_its_blocks() {
+    let slack = FakeSlack::start();
+    let blocks = json!([{"type": "section", "text": {"type": "mrkdwn", "text": "*granted*"}}]);
+    let posted = slack
+        .api()
+        .post_message(CHANNEL, Some(MESSAGE_TS), "granted", Some(blocks.clone()))
+        .unwrap();
+    assert_eq!(posted.channel, CHANNEL);
+    assert!(!posted.ts.is_empty() && posted.ts != MESSAGE_TS);
+
+    let calls = slack.calls();
+    assert_eq!(calls.len(), 1);
+    assert_sent_like_slack(&calls[0], "chat.postMessage");
+    assert_eq!(
+        calls[0].body,
+        json!({"channel": CHANNEL, "thread_ts": MESSAGE_TS, "text": "granted", "blocks": blocks})
+    );
+}
+
+#[test]
+fn a_top_level_message_sends_neither_thread_nor_blocks() {
+    let slack = FakeSlack::start();
+    slack
+        .api()
+        .post_message(CHANNEL, None, "hello", None)
+        .unwrap();
+    assert_eq!(
+        slack.calls()[0].body,
+        json!({"channel": CHANNEL, "text": "hello"})
+    );
+}
+
+#[test]
+fn a_dm_is_opened_posted_to_and_updated() {
+    let slack = FakeSlack::start();
+    let api = slack.api();
+    let dm = api.open_dm(&admin()).unwrap();
+    assert_eq!(dm, ADMIN_DM);
+    let posted = api.post_message(&dm, None, "approve?", None).unwrap();
+    assert_eq!(posted.channel, ADMIN_DM);
+    let blocks = json!([{"type": "section", "text": {"type": "plain_text", "text": "approved"}}]);
+    api.update_message(
+        &posted.channel,
+        &posted.ts,
+        "approved by <@U0ADMIN1>",
+        Some(blocks.clone()),
+    )
+    .unwrap();
+
+    let calls = slack.calls();
+    assert_eq!(calls.len(), 3);
+    assert_sent_like_slack(&calls[0], "conversations.open");
+    assert_eq!(calls[0].body, json!({"users": ADMIN}));
+    assert_sent_like_slack(&calls[2], "chat.update");
+    assert_eq!(
+        calls[2].body,
+        json!({"channel": ADMIN_DM, "ts": posted.ts, "text": "approved by <@U0ADMIN1>", "blocks": blocks})
+    );
+    let text =
+        slack.state.lock().unwrap().messages[&(ADMIN_DM.to_owned(), posted.ts.clone())].clone();
+    assert_eq!(text, "approved by <@U0ADMIN1>");
+}
+
+#[test]
+fn slack_errors_are_typed_and_name_the_method() {
+    let slack = FakeSlack::start();
+    let api = slack.api();
+    let err = api.post_message("C0GONE", None, "hi", None).unwrap_err();
+    assert!(
+        matches!(&err, SlackError::Api { method: "chat.postMessage", code } if code == "channel_not_found"),
+        "{err:?}"
+    );
+    let text = err.to_string();
+    assert!(
+        text.contains("chat.postMessage") && text.contains("channel_not_found"),
+        "{text}"
+    );
+
+    let err = api.update_message(CHANNEL, "1.2", "x", None).unwrap_err();
+    assert!(
+        matches!(&err, SlackError::Api { method: "chat.update", code } if code == "message_not_found"),
+        "{err:?}"
+    );
+    let stranger = SlackUserId::parse("U0NOBODY").unwrap();
+    let err = api.open_dm(&stranger).unwrap_err();
+    assert!(
+        matches!(&err, SlackError::Api { method: "conversations.open", code } if code == "user_not_found"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_wrong_token_is_invalid_auth_and_never_shown() {
+    let slack = FakeSlack::start();
+    let wrong = "xoxb-wrong-token-do-not-print";
+    let api = WebApi::new(&slack.base, wrong).unwrap();
+    let err = api.add_reaction(CHANNEL, MESSAGE_TS, "eyes").unwrap_err();
+    assert!(
+        matches!(&err, SlackError::Api { method: "reactions.add", code } if code == "invalid_auth"),
+        "{err:?}"
+    );
+    assert!(slack.reactions().is_empty());
+    for shown in [err.to_string(), format!("{err:?}"), format!("{api:?}")] {
+        assert!(
+            !shown.contains(wrong) && !shown.contains("xoxb-"),
+            "{shown}"
+        );
+    }
+}
+
+#[test]
+fn a_rate_limit_is_waited_out() {
+    let slack = FakeSlack::start();
+    slack.can(
+        429,
+        &[("retry-after", "1")],
+        r#"{"ok":false,"error":"ratelimited"}"#,
+    );
+    let posted = slack.api().post_message(CHANNEL, None, "hi", None).unwrap();
+    assert_eq!(posted.channel, CHANNEL);
+    let calls = slack.calls();
+    assert_eq!(calls.len(), 2);
+    let waited = calls[1].at - calls[0].at;
+    assert!(waited >= Duration::from_millis(950), "{waited:?}");
+    assert_eq!(calls[0].body, calls[1].body);
+}
+
+#[test]
+fn a_long_rate_limit_is_an_error_at_once() {
+    let slack = FakeSlack::start();
+    slack.can(
+        429,
+        &[("retry-after", "60")],
+        r#"{"ok":false,"error":"ratelimited"}"#,
+    );
+    let started = Instant::now();
+    let err = slack
+        .api()
+        .add_reaction(CHANNEL, MESSAGE_TS, "eyes")
+        .unwrap_err();
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(
+        matches!(
+            err,
+            SlackError::RateLimited { method: "reactions.add", retry_after: Some(d), attempts: 1 }
+                if d == Duration::from_secs(60)
+        ),
+        "{err:?}"
+    );
+    assert_eq!(slack.calls().len(), 1);
+    assert!(slack.reactions().is_empty());
+}
+
+#[test]
+fn rate_limits_are_retried_twice_at_most() {
+    let slack = FakeSlack::start();
+    for _ in 0..3 {
+        slack.can(
+            429,
+            &[("retry-after", "0")],
+            r#"{"ok":false,"error":"ratelimited"}"#,
+        );
+    }
+    let err = slack.api().open_dm(&admin()).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            SlackError::RateLimited {
+                method: "conversations.open",
+                attempts: 3,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(slack.calls().len(), 3);
+}
+
+#[test]
+fn an_http_error_is_typed() {
+    let slack = FakeSlack::start();
+    slack.can(503, &[], "upstream down");
+    let err = slack
+        .api()
+        .post_message(CHANNEL, None, "hi", None)
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            SlackError::Status {
+                method: "chat.postMessage",
+                status: 503
+            }
+        ),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_server_that_is_down_is_a_connection_error() {
+    let port = {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let api = WebApi::new(&format!("http://127.0.0.1:{port}/api"), TOKEN).unwrap();
+    let err = api.add_reaction(CHANNEL, MESSAGE_TS, "eyes").unwrap_err();
+    assert!(
+        matches!(&err, SlackError::Connection { method: "reactions.add", url, .. }
+            if url == &format!("http://127.0.0.1:{port}/api/reactions.add")),
+        "{err:?}"
+    );
+    for shown in [err.to_string(), format!("{err:?}")] {
+        assert!(!shown.contains(TOKEN), "{shown}");
+    }
+}
+
+#[test]
+fn a_server_that_never_answers_times_out() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}/api", listener.local_addr().unwrap());
+    thread::spawn(move || {
+        let held: Vec<_> = listener.incoming().take(1).collect();
+        thread::sleep(Duration::from_secs(5));
+        drop(held);
+    });
+    let api = WebApi::new(&base, TOKEN)
+        .unwrap()
+        .with_timeout(Duration::from_millis(300));
+    let started = Instant::now();
+    let err = api.post_message(CHANNEL, None, "hi", None).unwrap_err();
+    assert!(started.elapsed() < Duration::from_secs(3));
+    assert!(
+        matches!(
+            err,
+            SlackError::Timeout {
+                method: "chat.postMessage",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_bad_base_url_or_token_is_refused() {
+    assert!(matches!(
+        WebApi::new("slack.com/api", TOKEN),
+        Err(SlackError::Config(_))
+    ));
+    assert!(matches!(
+        WebApi::new("https://slack.com/api", " "),
+        Err(SlackError::Config(_))
+    ));
+    let api = WebApi::new("https://slack.com/api/", TOKEN).unwrap();
+    assert!(!format!("{api:?}").contains(TOKEN));
+}
+
+/// Posts by hand, to show the stand-in refuses what Slack refuses.
+fn raw_post(base: &str, method: &str, headers: &str, body: &str) -> Value {
+    let addr = base.trim_start_matches("http://").trim_end_matches("/api");
+    let mut stream = TcpStream::connect(addr).unwrap();
+    let request = format!(
+        "POST /api/{method} HTTP/1.1\r\nhost: {addr}\r\n{headers}content-length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let (_, body) = response.split_once("\r\n\r\n").unwrap();
+    serde_json::from_str(body).unwrap()
+}
+
+#[test]
+fn the_stand_in_refuses_what_slack_refuses() {
+    let slack = FakeSlack::start();
+    let auth = format!("authorization: Bearer {TOKEN}\r\n");
+    let json_type = "content-type: application/json; charset=utf-8\r\n";
+    let ok = |method: &str, body: &str| {
+        raw_post(&slack.base, method, &format!("{auth}{json_type}"), body)
+    };
+    assert_eq!(
+        raw_post(
+            &slack.base,
+            "chat.postMessage",
+            json_type,
+            r#"{"channel":"C0REQUEST","text":"x"}"#
+        ),
+        fail("not_authed")
+    );
+    assert_eq!(
+        raw_post(
+            &slack.base,
+            "chat.postMessage",
+            &format!("{auth}content-type: application/x-www-form-urlencoded\r\n"),
+            r#"{"channel":"C0REQUEST","text":"x"}"#
+        ),
+        fail("invalid_arguments")
+    );
+    let missing = [
+        ("reactions.add", r#"{"channel":"C0REQUEST","name":"eyes"}"#),
+        (
+            "reactions.remove",
+            r#"{"channel":"C0REQUEST","timestamp":"1.2"}"#,
+        ),
+        ("chat.postMessage", r#"{"channel":"C0REQUEST"}"#),
+        ("conversations.open", r#"{"user":"U0ADMIN1"}"#),
+        ("chat.update", r#"{"channel":"C0REQUEST","text":"x"}"#),
+    ];
+    for (method, body) in missing {
+        assert_eq!(ok(method, body), fail("invalid_arguments"), "{method}");
+    }
+    assert_eq!(ok("chat.nothing", "{}"), fail("unknown_method"));
+}
