@@ -8,7 +8,7 @@ use crate::evaluate::Variables;
 use crate::infer;
 use crate::kinds::DenialKind;
 use crate::parse::{Parsed, parse};
-use crate::resolve::{Resolution, resolve};
+use crate::resolve::{Resolution, candidates, resolve};
 use crate::select::select;
 
 /// The engine: a catalog and the grant rules' configuration.
@@ -95,7 +95,7 @@ impl<'c> Engine<'c> {
         let resolutions: Vec<Resolution<'c>> = denied
             .iter()
             .filter(|_| fixable)
-            .map(|a| resolve(self.catalog, a, fields.resource.as_deref(), variables))
+            .map(|a| candidates(self.catalog, a, fields.resource.as_deref(), variables))
             .collect();
         let selection = select(&resolutions);
         Picks {

@@ -79,12 +79,29 @@ pub struct Resolution<'c> {
     pub level: Option<AccessLevel>,
     /// Whether read-only policies rank first (a List or Read action).
     pub wants_read: bool,
-    /// Ranked candidates.
+    /// The candidates: ranked best first by [`resolve`], in table order by
+    /// [`candidates`].
     pub candidates: Vec<Candidate<'c>>,
 }
 
-/// Resolves one action (any case) on an optional resource.
+/// Resolves one action (any case) on an optional resource, its candidates
+/// ranked best first.
 pub fn resolve<'c>(
+    catalog: &'c Catalog,
+    action: &str,
+    resource: Option<&str>,
+    variables: Variables<'_>,
+) -> Resolution<'c> {
+    let mut resolution = candidates(catalog, action, resource, variables);
+    let wants_read = resolution.wants_read;
+    resolution.candidates.sort_by(|a, b| rank(a, b, wants_read));
+    resolution
+}
+
+/// Resolves one action like [`resolve`], leaving the candidates in table
+/// order: for callers that need only the best ([`rank`] is a total order,
+/// so the best does not depend on the order).
+pub fn candidates<'c>(
     catalog: &'c Catalog,
     action: &str,
     resource: Option<&str>,
@@ -111,7 +128,7 @@ pub fn resolve<'c>(
         fit,
         own: policy.is_own_for(prefix),
     };
-    let (source, level, mut candidates) = match catalog.action(action) {
+    let (source, level, candidates) = match catalog.action(action) {
         Some(record) => {
             let candidates: Vec<Candidate<'c>> = catalog
                 .grants_of(record)
@@ -139,12 +156,10 @@ pub fn resolve<'c>(
             (Source::Pattern, None, candidates)
         }
     };
-    let wants_read = level.is_some_and(AccessLevel::is_read_only);
-    candidates.sort_by(|a, b| rank(a, b, wants_read));
     Resolution {
         source,
         level,
-        wants_read,
+        wants_read: level.is_some_and(AccessLevel::is_read_only),
         candidates,
     }
 }

@@ -36,11 +36,16 @@ struct Offer<'c> {
 
 /// Chooses greedily: the policy covering most of the actions left, ties by
 /// the resolver's ranking, until every action is covered or none can be.
-/// For one action this is its best candidate.
+/// For one action this is its best candidate. The candidates may come in
+/// any order.
 pub fn select<'c>(resolutions: &[Resolution<'c>]) -> Selection<'c> {
     if let [only] = resolutions {
         // One action: its ranking already is the answer.
-        return match only.candidates.first() {
+        let best = only
+            .candidates
+            .iter()
+            .min_by(|a, b| rank(a, b, only.wants_read));
+        return match best {
             Some(best) => Selection {
                 picks: vec![Pick {
                     candidate: *best,
