@@ -616,3 +616,29 @@ fn the_stand_in_refuses_what_slack_refuses() {
     }
     assert_eq!(ok("chat.nothing", "{}"), fail("unknown_method"));
 }
+
+#[test]
+fn the_configured_client_calls_the_configured_base() {
+    let slack = FakeSlack::start();
+    let config = botjinseong_lambda::Config::from_lookup(|name| {
+        Some(match name {
+            "BOTJINSEONG_ACCOUNT_ID" => "123456789012".into(),
+            "BOTJINSEONG_ADMINS" => ADMIN.into(),
+            "BOTJINSEONG_REQUEST_CHANNEL" => CHANNEL.into(),
+            "SLACK_SIGNING_SECRET" => "signing-secret".into(),
+            "SLACK_BOT_TOKEN" => TOKEN.into(),
+            "SLACK_API_BASE_URL" => format!("{}/", slack.base),
+            _ => return None,
+        })
+    })
+    .unwrap();
+    let api = WebApi::from_config(&config).unwrap();
+    api.add_reaction(CHANNEL, MESSAGE_TS, "eyes").unwrap();
+    assert_sent_like_slack(&slack.calls()[0], "reactions.add");
+}
+
+#[test]
+fn the_client_can_be_shared_across_threads() {
+    fn shareable<T: SlackApi + Send + Sync + 'static>() {}
+    shareable::<WebApi>();
+}
