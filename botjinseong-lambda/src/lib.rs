@@ -1,5 +1,7 @@
-//! The Slack adapter's pure core: what a request from Slack is and whether
-//! it counts, with no I/O.
+//! The Slack adapter around the botjinseong engine: what a request from
+//! Slack is and whether it counts (pure, no I/O), and the Slack Web API
+//! calls the bot makes. The HTTP server, the Lambda runtime and the IAM
+//! grants come in later steps.
 //!
 //! - [`signature`]: a request is Slack's only if its `v0` signature checks.
 //! - [`config`]: the adapter's settings, read from the environment.
