@@ -116,6 +116,14 @@ fn s3_get_object_candidates() {
         arns.iter().all(|a| !a.contains("service-role/")),
         "{arns:?}"
     );
+    let first = &v["candidates"][0];
+    assert_eq!(first["policy_name"], "AmazonS3ReadOnlyAccess");
+    assert_eq!(first["own"], true);
+    let why = first["why"].as_str().unwrap();
+    assert!(
+        why.contains("the service's own policy") && why.contains("read-only"),
+        "{why}"
+    );
     let ranks: Vec<u64> = v["candidates"]
         .as_array()
         .unwrap()

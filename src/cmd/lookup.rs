@@ -70,8 +70,10 @@ pub fn action(engine: &Engine, name: &str, json: bool) -> Result<String> {
                     "policy_arn": c.policy.arn,
                     "risk": c.policy.risk.risk,
                     "fit": format!("{:?}", c.fit).to_ascii_lowercase(),
+                    "own": c.own,
                     "read_only": c.policy.granted.read_only(),
                     "granted_actions": c.policy.granted.total(),
+                    "why": c.why(resolution.wants_read),
                 })
             })
             .collect();
@@ -95,12 +97,10 @@ pub fn action(engine: &Engine, name: &str, json: bool) -> Result<String> {
     for (rank, c) in resolution.candidates.iter().enumerate() {
         let _ = writeln!(
             out,
-            "{:>3}. {:<50} risk {:>3}  {:?}, {} actions",
+            "{:>3}. {:<50} {}",
             rank + 1,
             c.policy.name,
-            c.policy.risk.risk,
-            c.fit,
-            c.policy.granted.total()
+            c.why(resolution.wants_read)
         );
     }
     Ok(out)
