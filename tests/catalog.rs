@@ -175,3 +175,27 @@ fn action_names_without_prefix_are_unique_or_ambiguous() {
     );
     assert_eq!(catalog().named("NoSuchOperationAnywhere"), Named::Absent);
 }
+
+#[test]
+fn policies_know_which_services_their_patterns_can_reach() {
+    let s3 = catalog().policy("AmazonS3ReadOnlyAccess").unwrap();
+    assert!(s3.may_reach("s3") && s3.may_reach("S3"));
+    assert!(!s3.may_reach("ec2"));
+    for any in ["AdministratorAccess", "PowerUserAccess"] {
+        let p = catalog().policy(any).unwrap();
+        assert!(p.action_prefixes.is_none(), "{any} may reach any action");
+        assert!(p.may_reach("newservice"));
+    }
+    // No grant of the table comes from a policy that cannot reach its service.
+    for action in catalog().actions.iter().step_by(97) {
+        for g in catalog().grants_of(action) {
+            let p = &catalog().policies[g.policy()];
+            assert!(
+                p.may_reach(action.prefix()),
+                "{} grants {}",
+                p.name,
+                action.name
+            );
+        }
+    }
+}

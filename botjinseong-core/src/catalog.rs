@@ -255,12 +255,23 @@ pub struct PolicyRecord {
     /// The service prefixes whose own policy this is (see `data/natural.toml`):
     /// `["s3"]` for AmazonS3ReadOnlyAccess.
     pub services: Strs,
+    /// The service prefixes its action patterns name, lower-cased and
+    /// sorted; `None` when it may reach any action (a wildcard service part,
+    /// or `NotAction`).
+    pub action_prefixes: Option<Strs>,
 }
 
 impl PolicyRecord {
     /// Whether the bot may ever recommend this policy for a person.
     pub fn recommendable(&self) -> bool {
         self.kind == PolicyKind::ForPeople && self.excluded.is_none()
+    }
+
+    /// Whether a pattern of this policy may match an action of `prefix`.
+    pub fn may_reach(&self, prefix: &str) -> bool {
+        self.action_prefixes
+            .as_ref()
+            .is_none_or(|list| list.iter().any(|p| p.eq_ignore_ascii_case(prefix)))
     }
 
     /// Whether this is the service `prefix`'s own policy (any case).

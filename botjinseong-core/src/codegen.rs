@@ -109,13 +109,17 @@ pub fn catalog_source(catalog: &Catalog) -> String {
         let counts: Vec<String> = p.granted.0.iter().map(u32::to_string).collect();
         let reasons = e.strs(&p.risk.reasons);
         let services = e.strs(&p.services);
+        let prefixes = match &p.action_prefixes {
+            Some(list) => format!("Some({})", e.strs(list)),
+            None => "None".into(),
+        };
         let excluded = match &p.excluded {
             Some(why) => format!("Some(Cow::Borrowed({why:?}))"),
             None => "None".into(),
         };
         let _ = writeln!(
             tables,
-            "R{{name:Cow::Borrowed({:?}),arn:Cow::Borrowed({:?}),path:Cow::Borrowed({:?}),version:Cow::Borrowed({:?}),kind:P::{:?},document:D{{statements:Cow::Borrowed(&Y{i})}},granted:N([{}]),risk:K{{risk:{},reasons:{reasons}}},excluded:{excluded},services:{services}}},",
+            "R{{name:Cow::Borrowed({:?}),arn:Cow::Borrowed({:?}),path:Cow::Borrowed({:?}),version:Cow::Borrowed({:?}),kind:P::{:?},document:D{{statements:Cow::Borrowed(&Y{i})}},granted:N([{}]),risk:K{{risk:{},reasons:{reasons}}},excluded:{excluded},services:{services},action_prefixes:{prefixes}}},",
             p.name,
             p.arn,
             p.path,

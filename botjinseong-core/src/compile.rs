@@ -99,7 +99,8 @@ pub fn compile(snapshot: &Snapshot, reviewed: &Reviewed<'_>) -> Result<Catalog, 
                 source,
             })?;
         let mut granted = Vec::new();
-        for range in candidate_ranges(&document, &actions, &services) {
+        let prefixes = pattern_prefixes(&document);
+        for range in candidate_ranges(prefixes.as_deref(), &actions, &services) {
             for at in range {
                 if let Some(scope) = scope_of(&document, &actions[at].name) {
                     granted.push((at, scope));
@@ -121,14 +122,14 @@ pub fn compile(snapshot: &Snapshot, reviewed: &Reviewed<'_>) -> Result<Catalog, 
         let excluded = exclusions
             .reason(&entry.name)
             .map(|r| Cow::Owned(r.to_owned()));
-        let mut services: Vec<Cow<'static, str>> = Vec::new();
+        let mut own: Vec<Cow<'static, str>> = Vec::new();
         for &(at, _) in &granted {
             let prefix = actions[at].prefix();
-            if services.last().is_none_or(|s| s != prefix) && natural.is_own(&entry.name, prefix) {
-                services.push(Cow::Owned(prefix.to_owned()));
+            if own.last().is_none_or(|s| s != prefix) && natural.is_own(&entry.name, prefix) {
+                own.push(Cow::Owned(prefix.to_owned()));
             }
         }
-        services.dedup();
+        own.dedup();
         policies.push(PolicyRecord {
             name: Cow::Owned(entry.name.clone()),
             arn: Cow::Owned(entry.arn.clone()),
@@ -142,7 +143,9 @@ pub fn compile(snapshot: &Snapshot, reviewed: &Reviewed<'_>) -> Result<Catalog, 
                 reasons: Cow::Owned(score.reasons.into_iter().map(Cow::Owned).collect()),
             },
             excluded,
-            services: Cow::Owned(services),
+            services: Cow::Owned(own),
+            action_prefixes: prefixes
+                .map(|list| Cow::Owned(list.into_iter().map(Cow::Owned).collect())),
         });
     }
     let mut grants = Vec::new();
@@ -192,30 +195,38 @@ fn service_ranges(actions: &[ActionRecord]) -> Vec<(String, Range<usize>)> {
     out
 }
 
-/// The runs of actions that a document's allow statements may reach: the
-/// services its patterns name, or every action when a pattern's service part
-/// has a wildcard or a statement uses `NotAction`.
-fn candidate_ranges(
-    document: &PolicyDocument,
-    actions: &[ActionRecord],
-    services: &[(String, Range<usize>)],
-) -> Vec<Range<usize>> {
+/// The service prefixes a document's action patterns name, lower-cased,
+/// sorted; `None` when a pattern's service part has a wildcard or a
+/// statement uses `NotAction`, so that it may reach any action.
+fn pattern_prefixes(document: &PolicyDocument) -> Option<Vec<String>> {
     let mut prefixes = Vec::new();
     for statement in document.statements.iter() {
-        let patterns = match &statement.actions {
-            Selector::Only(p) => p,
-            Selector::Except(_) => return std::iter::once(0..actions.len()).collect(),
+        let Selector::Only(patterns) = &statement.actions else {
+            return None;
         };
         for pattern in patterns.iter() {
             let prefix = pattern.split_once(':').map_or(&**pattern, |(p, _)| p);
             if !wildcard::is_literal(prefix) {
-                return std::iter::once(0..actions.len()).collect();
+                return None;
             }
             prefixes.push(prefix.to_ascii_lowercase());
         }
     }
     prefixes.sort();
     prefixes.dedup();
+    Some(prefixes)
+}
+
+/// The runs of actions that a document with these pattern prefixes may
+/// reach: those services' actions, or every action.
+fn candidate_ranges(
+    prefixes: Option<&[String]>,
+    actions: &[ActionRecord],
+    services: &[(String, Range<usize>)],
+) -> Vec<Range<usize>> {
+    let Some(prefixes) = prefixes else {
+        return std::iter::once(0..actions.len()).collect();
+    };
     prefixes
         .iter()
         .filter_map(|p| {

@@ -150,7 +150,7 @@ pub fn candidates<'c>(
             let candidates = catalog
                 .policies
                 .iter()
-                .filter(|p| eligible(p))
+                .filter(|p| eligible(p) && p.may_reach(prefix))
                 .filter_map(|policy| Some(candidate(policy, check(policy, action)?)))
                 .collect();
             (Source::Pattern, None, candidates)
