@@ -134,6 +134,31 @@ fn s3_get_object_candidates() {
 }
 
 #[test]
+fn a_request_two_policies_must_cover_names_both() {
+    let two = format!(
+        "{RDS}\nUser: arn:aws:iam::123456789012:user/student01 is not authorized to perform: sqs:SendMessage on resource: arn:aws:sqs:us-east-1:123456789012:q because no identity-based policy allows the sqs:SendMessage action"
+    );
+    let v = json(&run(&["explain", "--json", &two], None));
+    let actions = serde_json::json!(["rds:CreateDBInstance", "sqs:SendMessage"]);
+    assert_eq!(v["parsed"]["actions"], actions);
+    let rec = &v["recommendation"];
+    let also = rec["also"].as_array().expect("no one policy grants both");
+    assert_eq!(also.len(), 1);
+    let covered = &also[0]["actions"];
+    assert!(
+        *covered == serde_json::json!(["sqs:SendMessage"])
+            || *covered == serde_json::json!(["rds:CreateDBInstance"]),
+        "{covered}"
+    );
+    assert_eq!(v["decision"], "needs_approval");
+    let text = String::from_utf8(run(&["explain", &two], None).stdout).unwrap();
+    for name in [&rec["policy_name"], &also[0]["policy_name"]] {
+        assert!(text.contains(name.as_str().unwrap()), "{name} in {text}");
+    }
+    assert!(text.contains("Also:"), "{text}");
+}
+
+#[test]
 fn policy_by_name_and_by_arn() {
     let a = json(&run(&["policy", "AdministratorAccess", "--json"], None));
     let b = json(&run(

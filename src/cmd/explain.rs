@@ -56,6 +56,16 @@ fn prose(a: &Analysis) -> String {
             for reason in &r.reasons {
                 let _ = writeln!(out, "           - {reason}");
             }
+            for also in &r.also {
+                let _ = writeln!(
+                    out,
+                    "Also:      {} ({}), risk {}/100, for {}",
+                    also.policy_name,
+                    also.policy_arn,
+                    also.risk,
+                    also.actions.join(", ")
+                );
+            }
         }
         None => {
             let _ = writeln!(out, "Policy:    none");
