@@ -14,6 +14,8 @@ pub mod decide;
 pub mod engine;
 pub mod evaluate;
 pub mod exclusion;
+#[cfg(feature = "advisor")]
+pub mod http;
 pub mod infer;
 pub mod kinds;
 pub mod natural;

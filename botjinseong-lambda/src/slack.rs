@@ -8,13 +8,14 @@
 //! is retried after its `Retry-After`, a bounded number of times.
 
 use std::fmt;
-use std::io::Read;
-use std::sync::Once;
 use std::time::Duration;
 
+use botjinseong_core::http::{
+    BodyError, MAX_BODY, error_chain, install_crypto_provider, read_body, retry_after,
+};
 use reqwest::StatusCode;
 use reqwest::blocking::{Client, Response};
-use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
 use serde_json::{Value, json};
 
 use crate::config::Config;
@@ -32,9 +33,6 @@ pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(10);
 
 /// The wait before a retry when a 429 carries no usable `Retry-After`.
 const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(1);
-
-/// The largest response body read.
-const MAX_BODY: u64 = 1 << 20;
 
 /// A message Slack posted: where it is and its timestamp, which is its id.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,7 +185,7 @@ impl WebApi {
             .user_agent(concat!("botjinseong/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| {
-                SlackError::Config(format!("cannot build the HTTP client: {}", chain(&e)))
+                SlackError::Config(format!("cannot build the HTTP client: {}", error_chain(&e)))
             })?;
         Ok(Self {
             client,
@@ -224,7 +222,7 @@ impl WebApi {
             if response.status() != StatusCode::TOO_MANY_REQUESTS {
                 break response;
             }
-            let asked = retry_after(&response);
+            let asked = retry_after(response.headers());
             let wait = asked.unwrap_or(DEFAULT_RETRY_AFTER);
             if attempts > MAX_RETRIES || wait > MAX_RETRY_AFTER {
                 return Err(SlackError::RateLimited {
@@ -287,7 +285,7 @@ impl WebApi {
                 false => SlackError::Connection {
                     method,
                     url: url.to_owned(),
-                    detail: chain(&e),
+                    detail: error_chain(&e),
                 },
             })
     }
@@ -299,28 +297,21 @@ impl WebApi {
         url: &str,
         response: Response,
     ) -> Result<Vec<u8>, SlackError> {
-        let mut body = Vec::new();
-        response
-            .take(MAX_BODY + 1)
-            .read_to_end(&mut body)
-            .map_err(|e| match e.kind() {
-                std::io::ErrorKind::TimedOut => SlackError::Timeout {
-                    method,
-                    timeout: self.timeout,
-                },
-                _ => SlackError::Connection {
-                    method,
-                    url: url.to_owned(),
-                    detail: chain(&e),
-                },
-            })?;
-        if body.len() as u64 > MAX_BODY {
-            return Err(SlackError::Malformed {
+        read_body(response).map_err(|e| match e {
+            BodyError::TimedOut => SlackError::Timeout {
+                method,
+                timeout: self.timeout,
+            },
+            BodyError::Io(detail) => SlackError::Connection {
+                method,
+                url: url.to_owned(),
+                detail,
+            },
+            BodyError::TooLarge => SlackError::Malformed {
                 method,
                 detail: format!("the response is larger than {MAX_BODY} bytes"),
-            });
-        }
-        Ok(body)
+            },
+        })
     }
 }
 
@@ -395,37 +386,4 @@ impl SlackApi for WebApi {
         }
         self.call("chat.update", &body, &[]).map(drop)
     }
-}
-
-/// `Retry-After` in whole or decimal seconds; anything else counts as
-/// absent.
-fn retry_after(response: &Response) -> Option<Duration> {
-    let text = response.headers().get(RETRY_AFTER)?.to_str().ok()?.trim();
-    let seconds: f64 = text.parse().ok()?;
-    (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds.min(1e6)))
-}
-
-/// An error and its sources, joined by `: `.
-fn chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(e) = source {
-        let more = e.to_string();
-        if !text.contains(&more) {
-            text.push_str(": ");
-            text.push_str(&more);
-        }
-        source = e.source();
-    }
-    text
-}
-
-/// Installs ring as the process's rustls crypto provider, once; a provider
-/// someone else installed first (such as core's advisor) is left in place.
-fn install_crypto_provider() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        // Err means a provider is already installed, which is all we need.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-    });
 }

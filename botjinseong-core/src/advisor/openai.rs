@@ -3,13 +3,15 @@
 //! the ring provider.
 
 use std::fmt;
-use std::io::Read;
-use std::sync::Once;
 use std::time::Duration;
 
 use reqwest::StatusCode;
 use reqwest::blocking::{Client, Response};
-use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderMap, RETRY_AFTER};
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderMap};
+
+use crate::http::{
+    BodyError, MAX_BODY, error_chain, install_crypto_provider, read_body, retry_after,
+};
 
 use super::{Advisor, AdvisorError, Answer, Question, parse_response, request_body};
 
@@ -32,9 +34,6 @@ const DEFAULT_BACKOFF: Duration = Duration::from_millis(500);
 /// The longest `Retry-After` waited for; a server asking for longer gets
 /// no retry.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(20);
-
-/// The largest response body read.
-const MAX_BODY: u64 = 1 << 20;
 
 /// Asks an OpenAI-compatible server, `POST {base}/chat/completions`, with a
 /// bearer key, one [`request_body`] per question.
@@ -104,7 +103,7 @@ impl OpenAiAdvisor {
             .user_agent(concat!("botjinseong/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| {
-                AdvisorError::Config(format!("cannot build the HTTP client: {}", chain(&e)))
+                AdvisorError::Config(format!("cannot build the HTTP client: {}", error_chain(&e)))
             })?;
         Ok(Self {
             client,
@@ -166,30 +165,23 @@ impl OpenAiAdvisor {
         } else {
             AdvisorError::Connection {
                 url: self.endpoint.clone(),
-                detail: chain(e),
+                detail: error_chain(e),
             }
         }
     }
 
     /// Reads a body, at most [`MAX_BODY`] bytes.
     fn read_body(&self, response: Response) -> Result<Vec<u8>, AdvisorError> {
-        let mut body = Vec::new();
-        response
-            .take(MAX_BODY + 1)
-            .read_to_end(&mut body)
-            .map_err(|e| match e.kind() {
-                std::io::ErrorKind::TimedOut => AdvisorError::Timeout(self.timeout),
-                _ => AdvisorError::Connection {
-                    url: self.endpoint.clone(),
-                    detail: chain(&e),
-                },
-            })?;
-        if body.len() as u64 > MAX_BODY {
-            return Err(AdvisorError::Malformed(format!(
-                "the response is larger than {MAX_BODY} bytes"
-            )));
-        }
-        Ok(body)
+        read_body(response).map_err(|e| match e {
+            BodyError::TimedOut => AdvisorError::Timeout(self.timeout),
+            BodyError::Io(detail) => AdvisorError::Connection {
+                url: self.endpoint.clone(),
+                detail,
+            },
+            BodyError::TooLarge => {
+                AdvisorError::Malformed(format!("the response is larger than {MAX_BODY} bytes"))
+            }
+        })
     }
 
     /// The wait before retry number `retry` (0-based), or `None` when the
@@ -232,60 +224,10 @@ impl Advisor for OpenAiAdvisor {
     }
 }
 
-/// `Retry-After` in seconds (integer or decimal); an HTTP date counts as
-/// absent.
-fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let text = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
-    let seconds: f64 = text.parse().ok()?;
-    (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds.min(1e6)))
-}
-
-/// An error and its sources, joined by `: `.
-fn chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(e) = source {
-        let more = e.to_string();
-        if !text.contains(&more) {
-            text.push_str(": ");
-            text.push_str(&more);
-        }
-        source = e.source();
-    }
-    text
-}
-
-/// Installs ring as the process's rustls crypto provider, once; a provider
-/// someone else installed first is left in place.
-fn install_crypto_provider() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        // Err means a provider is already installed, which is all we need.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-    });
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use reqwest::header::HeaderValue;
-
-    #[test]
-    fn retry_after_is_read_in_seconds() {
-        let mut h = HeaderMap::new();
-        assert_eq!(retry_after(&h), None);
-        h.insert(RETRY_AFTER, HeaderValue::from_static("1"));
-        assert_eq!(retry_after(&h), Some(Duration::from_secs(1)));
-        h.insert(RETRY_AFTER, HeaderValue::from_static("0.25"));
-        assert_eq!(retry_after(&h), Some(Duration::from_millis(250)));
-        h.insert(
-            RETRY_AFTER,
-            HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"),
-        );
-        assert_eq!(retry_after(&h), None);
-        h.insert(RETRY_AFTER, HeaderValue::from_static("-3"));
-        assert_eq!(retry_after(&h), None);
-    }
+    use reqwest::header::{HeaderValue, RETRY_AFTER};
 
     #[test]
     fn waits_double_and_long_asks_stop_retrying() {
@@ -296,10 +238,7 @@ mod tests {
         assert_eq!(a.wait(&none, 0), Some(Duration::from_millis(100)));
         assert_eq!(a.wait(&none, 2), Some(Duration::from_millis(400)));
         let mut long = HeaderMap::new();
-        long.insert(
-            RETRY_AFTER,
-            reqwest::header::HeaderValue::from_static("3600"),
-        );
+        long.insert(RETRY_AFTER, HeaderValue::from_static("3600"));
         assert_eq!(a.wait(&long, 0), None);
     }
 
