@@ -323,10 +323,7 @@ impl Catalog {
     /// Finds an action by name, ignoring case. Never allocates.
     pub fn action(&self, name: &str) -> Option<&ActionRecord> {
         let mut buf = [0u8; MAX_ACTION];
-        let key = buf.get_mut(..name.len())?;
-        key.copy_from_slice(name.as_bytes());
-        key.make_ascii_lowercase();
-        let key = std::str::from_utf8(key).ok()?;
+        let key = lowered(name, &mut buf)?;
         let at = match self.action_index {
             Some(index) => *index.get(key)? as usize,
             None => self
@@ -365,7 +362,7 @@ impl Catalog {
     /// Which actions are named `name` (without prefix, any case).
     pub fn named(&self, name: &str) -> Named<'_> {
         match self.unique_name_index {
-            Some(index) => match index.get(name.to_ascii_lowercase().as_str()) {
+            Some(index) => match lowered(name, &mut [0u8; MAX_ACTION]).and_then(|k| index.get(k)) {
                 None => Named::Absent,
                 Some(&AMBIGUOUS) => Named::Ambiguous,
                 Some(&at) => self
@@ -403,6 +400,15 @@ impl Catalog {
     pub fn knows_service(&self, prefix: &str) -> bool {
         !self.service_actions(prefix).is_empty()
     }
+}
+
+/// `name` lower-cased into `buf`, without allocating; `None` when it is too
+/// long to be an action name.
+fn lowered<'b>(name: &str, buf: &'b mut [u8; MAX_ACTION]) -> Option<&'b str> {
+    let key = buf.get_mut(..name.len())?;
+    key.copy_from_slice(name.as_bytes());
+    key.make_ascii_lowercase();
+    std::str::from_utf8(key).ok()
 }
 
 /// The order of [`Catalog::actions`]: by service prefix, then by action
