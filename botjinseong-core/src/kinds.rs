@@ -54,6 +54,23 @@ pub enum DenialKind {
 }
 
 impl DenialKind {
+    /// The contract's spelling, as serialized.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::ImplicitIdentity => "implicit_identity",
+            Self::ExplicitIdentity => "explicit_identity",
+            Self::Scp => "scp",
+            Self::Rcp => "rcp",
+            Self::PermissionsBoundary => "permissions_boundary",
+            Self::SessionPolicy => "session_policy",
+            Self::ResourcePolicy => "resource_policy",
+            Self::VpcEndpoint => "vpc_endpoint",
+            Self::Encoded => "encoded",
+            Self::Explicit => "explicit",
+            Self::Unknown => "unknown",
+        }
+    }
+
     /// Whether attaching an identity policy to the caller can lift this denial.
     ///
     /// Only implicit identity denials, and messages that give no reason, can
@@ -61,5 +78,33 @@ impl DenialKind {
     /// needs someone else.
     pub fn fixable_by_identity_policy(self) -> bool {
         matches!(self, Self::ImplicitIdentity | Self::Unknown)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn as_str_is_the_serialized_spelling() {
+        use DenialKind::*;
+        for kind in [
+            ImplicitIdentity,
+            ExplicitIdentity,
+            Scp,
+            Rcp,
+            PermissionsBoundary,
+            SessionPolicy,
+            ResourcePolicy,
+            VpcEndpoint,
+            Encoded,
+            Explicit,
+            Unknown,
+        ] {
+            assert_eq!(
+                serde_json::to_value(kind).unwrap(),
+                serde_json::Value::from(kind.as_str())
+            );
+        }
     }
 }
