@@ -23,6 +23,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ids::SlackUserId;
+use crate::slack::MessageRef;
 
 /// The Approve button's `action_id`.
 pub const APPROVE: &str = "approve";
@@ -42,10 +43,11 @@ pub struct RequestRef {
     pub ts: String,
     /// Who asked.
     pub requester: SlackUserId,
-    /// The IAM user the policy would be attached to.
-    pub iam_user: String,
-    /// The policy to attach.
-    pub policy_arn: String,
+    /// The caller's ARN as the error names it: the IAM user the policies
+    /// would be attached to.
+    pub principal: String,
+    /// The policies to attach, by ARN.
+    pub policies: Vec<String>,
 }
 
 impl RequestRef {
@@ -60,26 +62,18 @@ impl RequestRef {
         }
         let request: Self =
             serde_json::from_str(value).map_err(|e| PayloadError::Value(e.to_string()))?;
-        let fields = [
-            &request.channel,
-            &request.ts,
-            &request.iam_user,
-            &request.policy_arn,
-        ];
-        if fields.iter().any(|f| f.trim().is_empty()) {
+        let fields = [&request.channel, &request.ts, &request.principal];
+        let policies = request.policies.iter();
+        if request.policies.is_empty()
+            || fields
+                .into_iter()
+                .chain(policies)
+                .any(|f| f.trim().is_empty())
+        {
             return Err(PayloadError::Value("a field is empty".into()));
         }
         Ok(request)
     }
-}
-
-/// A message: the DM that holds the buttons, for `chat.update`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MessageRef {
-    /// Its channel (the DM's id).
-    pub channel: String,
-    /// Its `ts`.
-    pub ts: String,
 }
 
 /// What a click decides.
@@ -109,6 +103,8 @@ pub enum Decision {
         by: SlackUserId,
         /// Why it does not count.
         why: Refusal,
+        /// The message clicked on, where the clicker is told.
+        dm: MessageRef,
     },
 }
 
@@ -219,10 +215,10 @@ pub fn decide(body: &[u8], admins: &[SlackUserId]) -> Result<Decision, PayloadEr
         return Err(PayloadError::NotOnMessage);
     };
     let by = payload.user.id;
-    if let Err(why) = authorize(&by, action, &request.requester, admins) {
-        return Ok(Decision::Refused { by, why });
-    }
     let dm = MessageRef { channel, ts };
+    if let Err(why) = authorize(&by, action, &request.requester, admins) {
+        return Ok(Decision::Refused { by, why, dm });
+    }
     Ok(match action {
         Action::Approve => Decision::Approve { by, request, dm },
         Action::Reject => Decision::Reject { by, request, dm },
@@ -265,8 +261,8 @@ mod tests {
             channel: "C0REQUESTS".into(),
             ts: "1700000000.000100".into(),
             requester: id(requester),
-            iam_user: "alice".into(),
-            policy_arn: "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess".into(),
+            principal: "arn:aws:iam::123456789012:user/alice".into(),
+            policies: vec!["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess".into()],
         }
     }
 
@@ -349,6 +345,7 @@ mod tests {
                     Ok(Decision::Refused {
                         by: id(clicker),
                         why: Refusal::NotAdmin,
+                        dm: dm(),
                     })
                 );
             }
@@ -362,6 +359,7 @@ mod tests {
             Ok(Decision::Refused {
                 by: id("U0ADMIN1"),
                 why: Refusal::OwnRequest,
+                dm: dm(),
             })
         );
         // The other admin may; the requester may still withdraw by rejecting.
@@ -409,7 +407,7 @@ mod tests {
         let good = request("U0ALICE").to_value();
         let extra = good.replacen('{', r#"{"approved":true,"#, 1);
         let long = serde_json::to_string(&RequestRef {
-            policy_arn: "x".repeat(MAX_VALUE_LEN),
+            policies: vec!["x".repeat(MAX_VALUE_LEN)],
             ..request("U0ALICE")
         })
         .unwrap();
@@ -418,7 +416,15 @@ mod tests {
             "not json".to_owned(),
             extra,
             good.replace("U0ALICE", "alice"),
-            good.replace("\"alice\"", "\"  \""),
+            good.replace("\"arn:aws:iam::123456789012:user/alice\"", "\"  \""),
+            good.replace(
+                r#"["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"]"#,
+                "[]",
+            ),
+            good.replace(
+                r#"["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"]"#,
+                r#"[""]"#,
+            ),
             long,
         ] {
             let body = form(&payload("U0ADMIN1", APPROVE, &value));

@@ -110,11 +110,21 @@ pub enum SlackError {
 /// async runtime (from an async caller, on a blocking task).
 pub trait SlackApi {
     /// `reactions.add`: `name` (without colons) on the message `ts` in
-    /// `channel`. Already there counts as done.
-    fn add_reaction(&self, channel: &str, ts: &str, name: &str) -> Result<(), SlackError>;
+    /// `channel`. Already there counts as done; the answer says whether
+    /// this call put it there, which makes the reaction a lock.
+    fn add_reaction(&self, channel: &str, ts: &str, name: &str) -> Result<bool, SlackError>;
 
-    /// `reactions.remove`. Already absent counts as done.
-    fn remove_reaction(&self, channel: &str, ts: &str, name: &str) -> Result<(), SlackError>;
+    /// `reactions.remove`. Already absent counts as done; the answer says
+    /// whether this call took it away.
+    fn remove_reaction(&self, channel: &str, ts: &str, name: &str) -> Result<bool, SlackError>;
+
+    /// `chat.postEphemeral`: `text` that only `user` sees, in `channel`.
+    fn post_ephemeral(
+        &self,
+        channel: &str,
+        user: &SlackUserId,
+        text: &str,
+    ) -> Result<(), SlackError>;
 
     /// `chat.postMessage`: `text` (the notification and fallback) and
     /// optional Block Kit `blocks`, in `thread_ts`'s thread when given.
@@ -316,16 +326,26 @@ impl WebApi {
 }
 
 impl SlackApi for WebApi {
-    fn add_reaction(&self, channel: &str, ts: &str, name: &str) -> Result<(), SlackError> {
+    fn add_reaction(&self, channel: &str, ts: &str, name: &str) -> Result<bool, SlackError> {
         let body = json!({"channel": channel, "timestamp": ts, "name": name});
         self.call("reactions.add", &body, &["already_reacted"])
-            .map(drop)
+            .map(|answer| answer["ok"] == true)
     }
 
-    fn remove_reaction(&self, channel: &str, ts: &str, name: &str) -> Result<(), SlackError> {
+    fn remove_reaction(&self, channel: &str, ts: &str, name: &str) -> Result<bool, SlackError> {
         let body = json!({"channel": channel, "timestamp": ts, "name": name});
         self.call("reactions.remove", &body, &["no_reaction"])
-            .map(drop)
+            .map(|answer| answer["ok"] == true)
+    }
+
+    fn post_ephemeral(
+        &self,
+        channel: &str,
+        user: &SlackUserId,
+        text: &str,
+    ) -> Result<(), SlackError> {
+        let body = json!({"channel": channel, "user": user.as_str(), "text": text});
+        self.call("chat.postEphemeral", &body, &[]).map(drop)
     }
 
     fn post_message(

@@ -3,265 +3,27 @@
 //! method's required fields, channels and messages that exist) and records
 //! every request it gets.
 
-use std::collections::{HashMap, HashSet, VecDeque};
-use std::io::{BufRead, BufReader, Read, Write};
+mod support;
+
+use std::collections::HashSet;
+use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use botjinseong_lambda::SlackUserId;
 use botjinseong_lambda::slack::{SlackApi, SlackError, WebApi};
 use serde_json::{Value, json};
+use support::slack::*;
 
-const TOKEN: &str = "xoxb-test-0123456789-secret";
-const CHANNEL: &str = "C0REQUEST";
-const MESSAGE_TS: &str = "1700000000.000100";
-const ADMIN: &str = "U0ADMIN1";
-const ADMIN_DM: &str = "D0ADMIN1";
-
-/// One request as the server saw it.
-#[derive(Debug, Clone)]
-struct Call {
-    path: String,
-    authorization: Option<String>,
-    content_type: Option<String>,
-    body: Value,
-    at: Instant,
+trait Api {
+    fn api(&self) -> WebApi;
 }
 
-/// An answer given before any checking, in order, one per request.
-struct Canned {
-    status: u16,
-    headers: Vec<(&'static str, String)>,
-    body: String,
-}
-
-#[derive(Default)]
-struct State {
-    calls: Vec<Call>,
-    canned: VecDeque<Canned>,
-    channels: HashSet<String>,
-    /// (channel, ts) → text.
-    messages: HashMap<(String, String), String>,
-    /// (channel, ts, name).
-    reactions: HashSet<(String, String, String)>,
-    next_ts: u64,
-}
-
-struct FakeSlack {
-    base: String,
-    state: Arc<Mutex<State>>,
-}
-
-impl FakeSlack {
-    /// A server knowing the request channel with one message in it, and
-    /// one user who can be DM'd.
-    fn start() -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let base = format!("http://{}/api", listener.local_addr().unwrap());
-        let mut state = State {
-            next_ts: 1_700_000_100,
-            ..State::default()
-        };
-        state.channels.insert(CHANNEL.into());
-        state
-            .messages
-            .insert((CHANNEL.into(), MESSAGE_TS.into()), "a request".into());
-        let state = Arc::new(Mutex::new(state));
-        let shared = Arc::clone(&state);
-        thread::spawn(move || {
-            for stream in listener.incoming() {
-                let Ok(stream) = stream else { return };
-                let state = Arc::clone(&shared);
-                thread::spawn(move || serve(stream, &state));
-            }
-        });
-        Self { base, state }
-    }
-
+impl Api for FakeSlack {
     fn api(&self) -> WebApi {
         WebApi::new(&self.base, TOKEN).unwrap()
     }
-
-    fn can(&self, status: u16, headers: &[(&'static str, &str)], body: &str) {
-        self.state.lock().unwrap().canned.push_back(Canned {
-            status,
-            headers: headers.iter().map(|(k, v)| (*k, v.to_string())).collect(),
-            body: body.into(),
-        });
-    }
-
-    fn calls(&self) -> Vec<Call> {
-        self.state.lock().unwrap().calls.clone()
-    }
-
-    fn reactions(&self) -> HashSet<(String, String, String)> {
-        self.state.lock().unwrap().reactions.clone()
-    }
-}
-
-/// Answers one request, then closes the connection.
-fn serve(stream: TcpStream, state: &Mutex<State>) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut line = String::new();
-    if reader.read_line(&mut line).unwrap_or(0) == 0 {
-        return;
-    }
-    let path = line.split_whitespace().nth(1).unwrap_or("").to_owned();
-    let verb = line.split_whitespace().next().unwrap_or("").to_owned();
-    let mut headers = HashMap::new();
-    loop {
-        let mut h = String::new();
-        reader.read_line(&mut h).unwrap();
-        let h = h.trim_end();
-        if h.is_empty() {
-            break;
-        }
-        if let Some((k, v)) = h.split_once(':') {
-            headers.insert(k.trim().to_ascii_lowercase(), v.trim().to_owned());
-        }
-    }
-    let length: usize = headers
-        .get("content-length")
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
-    let mut raw = vec![0; length];
-    reader.read_exact(&mut raw).unwrap();
-    let call = Call {
-        path,
-        authorization: headers.get("authorization").cloned(),
-        content_type: headers.get("content-type").cloned(),
-        body: serde_json::from_slice(&raw).unwrap_or(Value::Null),
-        at: Instant::now(),
-    };
-    let (status, extra, body) = {
-        let mut state = state.lock().unwrap();
-        state.calls.push(call.clone());
-        match state.canned.pop_front() {
-            Some(c) => (c.status, c.headers, c.body),
-            None => (
-                200,
-                Vec::new(),
-                answer(&mut state, &verb, &call).to_string(),
-            ),
-        }
-    };
-    let mut out = stream;
-    let mut head = format!(
-        "HTTP/1.1 {status} X\r\ncontent-type: application/json; charset=utf-8\r\n\
-         content-length: {}\r\nconnection: close\r\n",
-        body.len()
-    );
-    for (k, v) in extra {
-        head.push_str(&format!("{k}: {v}\r\n"));
-    }
-    head.push_str("\r\n");
-    let _ = out.write_all(head.as_bytes());
-    let _ = out.write_all(body.as_bytes());
-}
-
-fn fail(code: &str) -> Value {
-    json!({"ok": false, "error": code})
-}
-
-/// What Slack would answer.
-fn answer(state: &mut State, verb: &str, call: &Call) -> Value {
-    match call.authorization.as_deref() {
-        None => return fail("not_authed"),
-        Some(a) if a != format!("Bearer {TOKEN}") => return fail("invalid_auth"),
-        Some(_) => {}
-    }
-    let json_body = call
-        .content_type
-        .as_deref()
-        .is_some_and(|t| t.starts_with("application/json"));
-    if verb != "POST" || !json_body {
-        return fail("invalid_arguments");
-    }
-    let field = |name: &str| {
-        call.body
-            .get(name)
-            .and_then(Value::as_str)
-            .map(str::to_owned)
-    };
-    let Some(method) = call.path.strip_prefix("/api/") else {
-        return fail("unknown_method");
-    };
-    match method {
-        "reactions.add" | "reactions.remove" => {
-            let (Some(channel), Some(ts), Some(name)) =
-                (field("channel"), field("timestamp"), field("name"))
-            else {
-                return fail("invalid_arguments");
-            };
-            if !state.channels.contains(&channel) {
-                return fail("channel_not_found");
-            }
-            if !state.messages.contains_key(&(channel.clone(), ts.clone())) {
-                return fail("message_not_found");
-            }
-            let key = (channel, ts, name);
-            let changed = match method == "reactions.add" {
-                true => state.reactions.insert(key),
-                false => state.reactions.remove(&key),
-            };
-            match (changed, method == "reactions.add") {
-                (true, _) => json!({"ok": true}),
-                (false, true) => fail("already_reacted"),
-                (false, false) => fail("no_reaction"),
-            }
-        }
-        "chat.postMessage" => {
-            let (Some(channel), Some(text)) = (field("channel"), field("text")) else {
-                return fail("invalid_arguments");
-            };
-            if !state.channels.contains(&channel) {
-                return fail("channel_not_found");
-            }
-            state.next_ts += 1;
-            let ts = format!("{}.000200", state.next_ts);
-            state.messages.insert((channel.clone(), ts.clone()), text);
-            json!({"ok": true, "channel": channel, "ts": ts, "message": {"ts": ts}})
-        }
-        "conversations.open" => {
-            let Some(users) = field("users") else {
-                return fail("invalid_arguments");
-            };
-            if users != ADMIN {
-                return fail("user_not_found");
-            }
-            state.channels.insert(ADMIN_DM.into());
-            json!({"ok": true, "channel": {"id": ADMIN_DM}})
-        }
-        "chat.update" => {
-            let (Some(channel), Some(ts)) = (field("channel"), field("ts")) else {
-                return fail("invalid_arguments");
-            };
-            if !state.channels.contains(&channel) {
-                return fail("channel_not_found");
-            }
-            let Some(text) = state.messages.get_mut(&(channel.clone(), ts.clone())) else {
-                return fail("message_not_found");
-            };
-            *text = field("text").unwrap_or_default();
-            json!({"ok": true, "channel": channel, "ts": ts})
-        }
-        _ => fail("unknown_method"),
-    }
-}
-
-/// Checks what every request carries.
-fn assert_sent_like_slack(call: &Call, method: &str) {
-    assert_eq!(call.path, format!("/api/{method}"));
-    assert_eq!(
-        call.authorization.as_deref(),
-        Some(&*format!("Bearer {TOKEN}"))
-    );
-    assert_eq!(
-        call.content_type.as_deref(),
-        Some("application/json; charset=utf-8")
-    );
 }
 
 fn admin() -> SlackUserId {
@@ -275,7 +37,7 @@ fn reactions_are_added_and_removed() {
     api.add_reaction(CHANNEL, MESSAGE_TS, "eyes").unwrap();
     let want = (CHANNEL.to_owned(), MESSAGE_TS.to_owned(), "eyes".to_owned());
     assert_eq!(slack.reactions(), HashSet::from([want]));
-    api.remove_reaction(CHANNEL, MESSAGE_TS, "eyes").unwrap();
+    assert!(api.remove_reaction(CHANNEL, MESSAGE_TS, "eyes").unwrap());
     assert!(slack.reactions().is_empty());
 
     let calls = slack.calls();
@@ -294,10 +56,14 @@ fn reactions_are_added_and_removed() {
 fn already_reacted_and_no_reaction_are_successes() {
     let slack = FakeSlack::start();
     let api = slack.api();
-    api.add_reaction(CHANNEL, MESSAGE_TS, "eyes").unwrap();
-    api.add_reaction(CHANNEL, MESSAGE_TS, "eyes").unwrap();
-    api.remove_reaction(CHANNEL, MESSAGE_TS, "hourglass")
-        .unwrap();
+    assert!(api.add_reaction(CHANNEL, MESSAGE_TS, "eyes").unwrap());
+    // Already there: a success that says this call did not put it there,
+    // which is what makes the reaction a lock.
+    assert!(!api.add_reaction(CHANNEL, MESSAGE_TS, "eyes").unwrap());
+    assert!(
+        !api.remove_reaction(CHANNEL, MESSAGE_TS, "hourglass")
+            .unwrap()
+    );
     assert_eq!(slack.calls().len(), 3);
     assert_eq!(slack.reactions().len(), 1);
 }
@@ -361,9 +127,31 @@ fn a_dm_is_opened_posted_to_and_updated() {
         calls[2].body,
         json!({"channel": ADMIN_DM, "ts": posted.ts, "text": "approved by <@U0ADMIN1>", "blocks": blocks})
     );
-    let text =
-        slack.state.lock().unwrap().messages[&(ADMIN_DM.to_owned(), posted.ts.clone())].clone();
+    let text = slack.state.lock().unwrap().messages[&(ADMIN_DM.to_owned(), posted.ts.clone())]
+        .text
+        .clone();
     assert_eq!(text, "approved by <@U0ADMIN1>");
+}
+
+#[test]
+fn an_ephemeral_message_names_its_one_reader() {
+    let slack = FakeSlack::start();
+    slack
+        .api()
+        .post_ephemeral(ADMIN_DM, &admin(), "already decided")
+        .unwrap_err();
+    slack.api().open_dm(&admin()).unwrap();
+    slack
+        .api()
+        .post_ephemeral(ADMIN_DM, &admin(), "already decided")
+        .unwrap();
+    let calls = slack.calls_to("chat.postEphemeral");
+    assert_eq!(calls.len(), 2);
+    assert_sent_like_slack(&calls[1], "chat.postEphemeral");
+    assert_eq!(
+        calls[1].body,
+        json!({"channel": ADMIN_DM, "user": ADMIN, "text": "already decided"})
+    );
 }
 
 #[test]
@@ -610,6 +398,10 @@ fn the_stand_in_refuses_what_slack_refuses() {
         ("chat.postMessage", r#"{"channel":"C0REQUEST"}"#),
         ("conversations.open", r#"{"user":"U0ADMIN1"}"#),
         ("chat.update", r#"{"channel":"C0REQUEST","text":"x"}"#),
+        (
+            "chat.postEphemeral",
+            r#"{"channel":"C0REQUEST","text":"x"}"#,
+        ),
     ];
     for (method, body) in missing {
         assert_eq!(ok(method, body), fail("invalid_arguments"), "{method}");
