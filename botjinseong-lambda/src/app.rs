@@ -218,13 +218,10 @@ impl App {
                 tracing::debug!(?why, "ignored an event");
                 (Answer::ok(), None)
             }
-            Ok(Intake::Request(request)) => match self.recent.first_time(&request.event_id) {
-                true => (Answer::ok(), Some(job)),
-                false => {
-                    tracing::info!(event_id = %request.event_id, ?retry, "dropped a repeated event");
-                    (Answer::ok(), None)
-                }
-            },
+            Ok(Intake::Request(request)) => {
+                tracing::info!(event_id = %request.event_id, ?retry, "accepted a request");
+                (Answer::ok(), Some(job))
+            }
             Err(error) => (
                 Answer::text(StatusCode::BAD_REQUEST, error.to_string()),
                 None,
@@ -251,7 +248,12 @@ impl App {
         };
         match job.route {
             Route::Events => match intake::classify(body, (&self.config).into()) {
-                Ok(Intake::Request(request)) => Some(services.handle_request(&request)),
+                // Remembered only once the work runs, so the retry of an
+                // event whose job never started does the work.
+                Ok(Intake::Request(request)) => match self.recent.first_time(&request.event_id) {
+                    true => Some(services.handle_request(&request)),
+                    false => Some(Outcome::Duplicate),
+                },
                 _ => None,
             },
             Route::Interactions => interaction::decide(body, &self.config.admins)

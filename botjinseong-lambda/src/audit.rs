@@ -6,11 +6,17 @@
 use botjinseong::Analysis;
 
 use crate::flow::Outcome;
+use crate::grant::user_of;
 use crate::intake::Request;
 use crate::interaction::Decision;
 
 /// The target audit events are logged under.
 pub const TARGET: &str = "audit";
+
+/// The IAM user's name in a caller's ARN, or `""`.
+fn iam_user(principal: Option<&str>) -> &str {
+    principal.and_then(user_of).map_or("", |(_, name)| name)
+}
 
 /// Logs the handling of a request.
 pub fn request(request: &Request, analysis: &Analysis, outcome: Outcome) {
@@ -23,6 +29,7 @@ pub fn request(request: &Request, analysis: &Analysis, outcome: Outcome) {
         channel = %request.channel,
         ts = %request.ts,
         principal = parsed.principal.as_deref().unwrap_or(""),
+        iam_user = iam_user(parsed.principal.as_deref()),
         actions = %parsed.actions.join(","),
         inferred_actions = %parsed.inferred_actions.join(","),
         denial = parsed.denial.as_str(),
@@ -47,6 +54,7 @@ pub fn click(decision: &Decision, outcome: Outcome) {
         by = %by,
         requester = %request.map(|r| r.requester.as_str()).unwrap_or(""),
         principal = request.map_or("", |r| &r.principal),
+        iam_user = iam_user(request.map(|r| r.principal.as_str())),
         policies = %request.map(|r| r.policies.join(",")).unwrap_or_default(),
         outcome = outcome.as_str(),
     );

@@ -126,8 +126,8 @@ pub struct Plan {
     pub attached_already: Vec<String>,
 }
 
-/// An IAM user's ARN, read: account and name.
-fn user_of(principal: &str) -> Option<(&str, &str)> {
+/// An IAM user's ARN, read: account and name; `None` for any other ARN.
+pub fn user_of(principal: &str) -> Option<(&str, &str)> {
     let mut parts = principal.splitn(6, ':');
     let (Some("arn"), Some(_partition), Some("iam"), Some(""), Some(account), Some(resource)) = (
         parts.next(),

@@ -39,7 +39,9 @@ fn response(answer: Answer) -> Result<Response<Body>, Error> {
         .body(Body::Text(answer.body))?)
 }
 
-async fn handle(
+/// Handles one invocation: an HTTP API request is answered (and its job
+/// dispatched to `function`); a pass-through job is run.
+pub async fn handle(
     app: Arc<App>,
     lambda: aws_sdk_lambda::Client,
     function: Arc<str>,
