@@ -24,17 +24,22 @@ pub async fn load(loader: ConfigLoader) -> SdkConfig {
     loader.http_client(https).load().await
 }
 
-/// What an SDK error says: the service's code and message when it answered,
-/// else the whole chain of why it could not be asked.
-fn detail<E, R>(error: &SdkError<E, R>) -> String
+/// An SDK error as an [`IamError`]: the service's code and message when it
+/// answered, else the whole chain of why it could not be asked.
+fn failed<E, R>(operation: &'static str, error: &SdkError<E, R>) -> IamError
 where
     E: ProvideErrorMetadata + std::error::Error + 'static,
     R: std::fmt::Debug,
 {
-    match (error.code(), error.message()) {
+    let detail = match (error.code(), error.message()) {
         (Some(code), Some(message)) => format!("{code}: {message}"),
         (Some(code), None) => code.to_owned(),
         _ => DisplayErrorContext(error).to_string(),
+    };
+    IamError {
+        operation,
+        code: error.code().map(str::to_owned),
+        detail,
     }
 }
 
@@ -71,7 +76,7 @@ impl Iam for AwsIam {
             {
                 Ok(None)
             }
-            Err(error) => Err(IamError::new("GetUser", detail(&error))),
+            Err(error) => Err(failed("GetUser", &error)),
         }
     }
 
@@ -87,7 +92,7 @@ impl Iam for AwsIam {
         let tags = self
             .runtime
             .block_on(pages)
-            .map_err(|error| IamError::new("ListUserTags", detail(&error)))?;
+            .map_err(|error| failed("ListUserTags", &error))?;
         Ok(tags.into_iter().map(|tag| (tag.key, tag.value)).collect())
     }
 
@@ -103,7 +108,7 @@ impl Iam for AwsIam {
         let policies = self
             .runtime
             .block_on(pages)
-            .map_err(|error| IamError::new("ListAttachedUserPolicies", detail(&error)))?;
+            .map_err(|error| failed("ListAttachedUserPolicies", &error))?;
         Ok(policies
             .into_iter()
             .filter_map(|policy| policy.policy_arn)
@@ -120,7 +125,7 @@ impl Iam for AwsIam {
         self.runtime
             .block_on(call)
             .map(drop)
-            .map_err(|error| IamError::new("AttachUserPolicy", detail(&error)))
+            .map_err(|error| failed("AttachUserPolicy", &error))
     }
 
     fn detach_policy(&self, name: &str, policy_arn: &str) -> Result<(), IamError> {
@@ -133,7 +138,7 @@ impl Iam for AwsIam {
         self.runtime
             .block_on(call)
             .map(drop)
-            .map_err(|error| IamError::new("DetachUserPolicy", detail(&error)))
+            .map_err(|error| failed("DetachUserPolicy", &error))
     }
 }
 
@@ -164,7 +169,7 @@ impl Decoder for AwsSts {
         let output = self
             .runtime
             .block_on(call)
-            .map_err(|error| IamError::new("DecodeAuthorizationMessage", detail(&error)))?;
+            .map_err(|error| failed("DecodeAuthorizationMessage", &error))?;
         output.decoded_message.ok_or_else(|| {
             IamError::new(
                 "DecodeAuthorizationMessage",

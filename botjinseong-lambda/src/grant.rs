@@ -49,6 +49,17 @@ pub enum Refusal {
         /// The configured account.
         expected: String,
     },
+    /// The bot's role may not read the user: it is outside the users the
+    /// deployment lets the bot grant to.
+    #[error(
+        "the bot may not read IAM user {user}: it is outside the users it may grant to ({detail})"
+    )]
+    OutOfReach {
+        /// The IAM user.
+        user: String,
+        /// IAM's answer.
+        detail: String,
+    },
     /// IAM has no such user, or a different one under that name.
     #[error("IAM has no user {arn}")]
     NoSuchUser {
@@ -203,7 +214,14 @@ pub fn check(
     let wanted = policies(engine, policy_arns)?;
 
     let user = iam
-        .get_user(name)?
+        .get_user(name)
+        .map_err(|error| match error.is_access_denied() {
+            true => GrantError::Refused(Refusal::OutOfReach {
+                user: name.to_owned(),
+                detail: error.detail,
+            }),
+            false => GrantError::Iam(error),
+        })?
         .filter(|user| user.arn.eq_ignore_ascii_case(principal))
         .ok_or_else(|| Refusal::NoSuchUser {
             arn: principal.to_owned(),
@@ -275,6 +293,59 @@ pub fn grant(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// IAM as the deployed role sees a user outside its path: every call
+    /// refused.
+    struct Denied;
+
+    impl Iam for Denied {
+        fn get_user(&self, _: &str) -> Result<Option<IamUser>, IamError> {
+            Err(IamError {
+                operation: "GetUser",
+                code: Some("AccessDenied".into()),
+                detail: "AccessDenied: not authorized to perform: iam:GetUser".into(),
+            })
+        }
+        fn user_tags(&self, _: &str) -> Result<Vec<(String, String)>, IamError> {
+            unreachable!("no call after GetUser is refused")
+        }
+        fn attached_policies(&self, _: &str) -> Result<Vec<String>, IamError> {
+            unreachable!("no call after GetUser is refused")
+        }
+        fn attach_policy(&self, _: &str, _: &str) -> Result<(), IamError> {
+            unreachable!("no call after GetUser is refused")
+        }
+        fn detach_policy(&self, _: &str, _: &str) -> Result<(), IamError> {
+            unreachable!("no call after GetUser is refused")
+        }
+    }
+
+    #[test]
+    fn a_user_the_role_may_not_read_is_a_refusal_the_admins_hear_of() {
+        let config = Config::from_lookup(|name| {
+            Some(match name {
+                "BOTJINSEONG_ACCOUNT_ID" => "123456789012".into(),
+                "BOTJINSEONG_ADMINS" => "U0ADMIN1".into(),
+                "BOTJINSEONG_REQUEST_CHANNEL" => "C0REQUEST".into(),
+                "SLACK_SIGNING_SECRET" => "secret".into(),
+                "SLACK_BOT_TOKEN" => "xoxb-test".into(),
+                _ => return None,
+            })
+        })
+        .unwrap();
+        let result = grant(
+            &Engine::aws(),
+            &config,
+            &Denied,
+            Some("arn:aws:iam::123456789012:user/staff/root-ish"),
+            &SlackUserId::parse("U0ALICE").unwrap(),
+            &["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess".to_owned()],
+        );
+        let Err(GrantError::Refused(Refusal::OutOfReach { user, .. })) = result else {
+            panic!("{result:?}");
+        };
+        assert_eq!(user, "root-ish");
+    }
 
     #[test]
     fn reads_iam_user_arns_only() {

@@ -23,18 +23,29 @@ pub struct IamUser {
 pub struct IamError {
     /// The API operation, such as `AttachUserPolicy`.
     pub operation: &'static str,
+    /// The service's error code, when it answered with one.
+    pub code: Option<String>,
     /// What went wrong: the service's error code and message, or why it
     /// could not be reached.
     pub detail: String,
 }
 
 impl IamError {
-    /// An error of `operation`.
+    /// An error of `operation` with no error code from the service.
     pub fn new(operation: &'static str, detail: impl Into<String>) -> Self {
         Self {
             operation,
+            code: None,
             detail: detail.into(),
         }
+    }
+
+    /// Whether the service refused the call to the bot's own role.
+    pub fn is_access_denied(&self) -> bool {
+        matches!(
+            self.code.as_deref(),
+            Some("AccessDenied" | "AccessDeniedException")
+        )
     }
 }
 
