@@ -6,7 +6,7 @@
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use aws_config::BehaviorVersion;
 use botjinseong::advisor::{Advisor, OpenAiAdvisor};
 use botjinseong_lambda::app::{App, Clients};
@@ -54,9 +54,12 @@ fn main() -> Result<ExitCode> {
     let addr = match (cli.command, lambda_runtime) {
         (Some(Command::Serve { addr }), _) => Some(addr),
         (None, true) => None,
-        (None, false) => bail!(
-            "not under AWS Lambda: run `botjinseong-lambda serve` for a local server (see --help)"
-        ),
+        (None, false) => {
+            eprintln!(
+                "botjinseong-lambda: not under AWS Lambda; run `botjinseong-lambda serve` for a local server (see --help)"
+            );
+            return Ok(ExitCode::from(2));
+        }
     };
     tracing_subscriber::fmt()
         .json()
