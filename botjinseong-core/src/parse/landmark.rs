@@ -1,5 +1,5 @@
 //! The one scan of a message: every keyword phrase the other modules start
-//! from, found in a single pass over the text, ignoring ASCII case.
+//! from, ignoring ASCII case, tried only where [`anchor`] says one can start.
 //!
 //! The phrases are those of this pattern, matched leftmost-first and without
 //! overlaps as a regex would, but by hand, with no lowercased copy of the text:
@@ -24,6 +24,7 @@
 //! Statements start at `authorized` and implicit reasons at the policy type,
 //! rare words; the `is not` or `no` in front is checked here.
 
+use super::anchor;
 use super::ascii::{spaced, spaces, word, word_before};
 
 /// What a phrase is the landmark of.
@@ -63,15 +64,12 @@ pub(crate) struct Landmark<'l> {
 pub(crate) fn find(text: &str) -> Vec<Landmark<'_>> {
     let b = text.as_bytes();
     let mut marks = Vec::new();
-    let mut i = 0;
-    while i + 1 < b.len() {
-        let seconds = PAIRS[usize::from(b[i])];
-        if seconds == 0 || (seconds >> (b[i + 1] & 31)) & 1 == 0 {
-            i += 1;
+    let mut from = 0;
+    for i in anchor::candidates(b) {
+        if i < from {
             continue;
         }
         let Some((end, kind)) = match_at(b, i) else {
-            i += 1;
             continue;
         };
         let start = match kind {
@@ -88,7 +86,7 @@ pub(crate) fn find(text: &str) -> Vec<Landmark<'_>> {
                 phrase: &text[start..end],
             });
         }
-        i = end;
+        from = end;
     }
     marks
 }
@@ -103,25 +101,6 @@ enum Found {
     /// Any other phrase, of this kind.
     Other(Kind),
 }
-
-/// The first two letters of every phrase, as a prefilter: for each first
-/// byte (either case), the set of second letters by their low five bits.
-static PAIRS: [u32; 256] = {
-    let pairs: [&[u8; 2]; 17] = [
-        b"au", b"ap", b"al", b"ac", b"do", b"\"a", b"\"e", b"wh", b"op", b"er", b"ex", b"en",
-        b"id", b"se", b"re", b"pe", b"vp",
-    ];
-    let mut t = [0u32; 256];
-    let mut k = 0;
-    while k < pairs.len() {
-        let [first, second] = *pairs[k];
-        let bit = 1 << (second & 31);
-        t[first as usize] |= bit;
-        t[first.to_ascii_uppercase() as usize] |= bit;
-        k += 1;
-    }
-    t
-};
 
 /// The phrase that starts at `b[i]`, if any: where it ends and what it is.
 fn match_at(b: &[u8], i: usize) -> Option<(usize, Found)> {
