@@ -293,7 +293,7 @@ fn skip_backticks(s: &str) -> usize {
 /// Rewrites a Slack `<url|text>`, `<mailto:…>` or `<@U…>` token at the start of `s`.
 fn slack_link(s: &str, out: &mut String) -> usize {
     let body = &s[1..];
-    let Some(close) = prefix(body, WINDOW).find(['>', '<', '\n']) else {
+    let Some(close) = memchr::memchr3(b'>', b'<', b'\n', prefix(body, WINDOW).as_bytes()) else {
         return 0;
     };
     if body.as_bytes()[close] != b'>' {
@@ -319,14 +319,18 @@ fn slack_link(s: &str, out: &mut String) -> usize {
 }
 
 /// Rewrites a Markdown link `[text](mailto:…)` or `[text](http…)` at the start of `s` to its text.
+///
+/// The text may hold no line break or bracket, so the first of those after
+/// the opening `[` must be the `]` of `](`.
 fn markdown_link(s: &str, out: &mut String) -> usize {
-    let Some(mid) = prefix(s, WINDOW).find("](") else {
+    let window = prefix(s, WINDOW).as_bytes();
+    let Some(mid) = memchr::memchr3(b']', b'[', b'\n', &window[1..]).map(|m| m + 1) else {
         return 0;
     };
-    let text = &s[1..mid];
-    if text.contains(['\n', '[', ']']) {
+    if window[mid] != b']' || window.get(mid + 1) != Some(&b'(') {
         return 0;
     }
+    let text = &s[1..mid];
     let target = &s[mid + 2..];
     if !(target.starts_with("mailto:")
         || target.starts_with("http://")
@@ -334,7 +338,7 @@ fn markdown_link(s: &str, out: &mut String) -> usize {
     {
         return 0;
     }
-    let Some(close) = prefix(target, WINDOW).find([')', ' ', '\n']) else {
+    let Some(close) = memchr::memchr3(b')', b' ', b'\n', prefix(target, WINDOW).as_bytes()) else {
         return 0;
     };
     if target.as_bytes()[close] != b')' {
