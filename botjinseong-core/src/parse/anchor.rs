@@ -72,9 +72,9 @@ fn flagged(b: &[u8], base: usize, mut flags: u64, found: &mut Vec<usize>) {
 /// Records where a phrase whose anchor may be the letter at `k` would start
 /// (a `c` comes here only after an `a`).
 ///
-/// The letter and the one before it (the next one, for `p`) tell which
-/// phrases can hold it; only those are compared. Kept out of line: letters
-/// are rare, and the scan loop stays small without it.
+/// The letter and the bytes on either side of it tell which phrases can
+/// hold it; only those are compared. Kept out of line: letters are rare, and
+/// the scan loop stays small without it.
 #[inline(never)]
 fn starts_at(b: &[u8], k: usize, found: &mut Vec<usize>) {
     let near = |i: Option<usize>| i.and_then(|i| b.get(i)).map_or(0, |c| c | 0x20);
