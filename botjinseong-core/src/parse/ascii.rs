@@ -2,12 +2,17 @@
 //! keywords are found without a lowercased copy (offsets are the text's own).
 
 /// Whether `hay[at..]` starts with `lower` (a lowercase ASCII pattern), ignoring ASCII case.
+///
+/// The pattern says where to fold: a text byte is folded (`| 0x20`) only
+/// against a letter, where the fold is exact (only `x` and `X` become `x`),
+/// and compared as is elsewhere; with a literal pattern that is an OR and a
+/// compare per byte.
 #[inline]
 pub(crate) fn starts_ci(hay: &[u8], at: usize, lower: &[u8]) -> bool {
     hay.get(at..at + lower.len()).is_some_and(|h| {
         h.iter()
             .zip(lower)
-            .all(|(a, b)| a.to_ascii_lowercase() == *b)
+            .all(|(a, b)| a | (u8::from(b.is_ascii_lowercase()) << 5) == *b)
     })
 }
 

@@ -39,23 +39,30 @@ pub(crate) fn truncate(text: &str) -> (&str, bool) {
 }
 
 /// Returns `text` with all known noise removed and its lines re-joined.
+///
+/// Each pass runs only when the text holds what it undoes: the first only
+/// with a byte that can start noise, the second only with a line break or
+/// marker. A text that is merely wrapped is not copied before it is joined.
 pub(crate) fn clean(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut chunks = bytes.chunks_exact(16);
-    let any_noise = chunks.any(|c| chunk_has(c, true))
-        || chunks
-            .remainder()
-            .iter()
-            .any(|&b| b == b'\n' || b == b'\r' || is_special(b));
-    if !any_noise && !has_line_marker(text) {
-        return Cow::Borrowed(text);
-    }
-    let stripped = strip_chars(text);
-    let flat = if stripped.contains('\n') || has_line_marker(&stripped) {
-        join_lines(&stripped)
+    let special = chunks.any(chunk_has) || chunks.remainder().iter().any(|&b| is_special(b));
+    let stripped = if special {
+        strip_chars(text)
     } else {
-        stripped
+        Cow::Borrowed(text)
     };
+    let wrapped = match &stripped {
+        Cow::Borrowed(_) => memchr::memchr(b'\n', bytes).is_some(),
+        Cow::Owned(s) => s.contains('\n'),
+    };
+    if !wrapped && !has_line_marker(&stripped) {
+        return match stripped {
+            Cow::Owned(s) if s != text => Cow::Owned(s),
+            _ => Cow::Borrowed(text),
+        };
+    }
+    let flat = join_lines(&stripped);
     if flat == text {
         Cow::Borrowed(text)
     } else {
@@ -89,15 +96,17 @@ fn has_line_marker(text: &str) -> bool {
 
 /// First pass: ANSI codes, escapes, entities, backticks, Slack and Markdown links, bold.
 ///
-/// Plain runs between the few bytes that can start noise are copied whole.
-fn strip_chars(text: &str) -> String {
+/// Plain runs between the few bytes that can start noise are copied whole;
+/// when none of those bytes starts noise after all, the text is returned as is.
+fn strip_chars(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
+    let mut changed = false;
     let mut i = 0;
     while i < bytes.len() {
         if let Some(chunk) = bytes.get(i..i + 16)
-            && !chunk_has(chunk, false)
+            && !chunk_has(chunk)
         {
             i += 16;
             continue;
@@ -132,10 +141,14 @@ fn strip_chars(text: &str) -> String {
         } else {
             i += consumed;
             copied = i;
+            changed = true;
         }
     }
+    if !changed {
+        return Cow::Borrowed(text);
+    }
     out.push_str(&text[copied..]);
-    out
+    Cow::Owned(out)
 }
 
 /// Whether a byte can start noise that [`strip_chars`] rewrites.
@@ -157,12 +170,12 @@ static SPECIAL: [bool; 256] = {
     t
 };
 
-/// Whether a 16-byte chunk holds a special byte (or, with `breaks`, a line break).
+/// Whether a 16-byte chunk holds a special byte.
 ///
 /// Written as plain comparisons without branches, so that it compiles to
 /// vector compares.
 #[inline]
-fn chunk_has(chunk: &[u8], breaks: bool) -> bool {
+fn chunk_has(chunk: &[u8]) -> bool {
     let Ok(chunk) = <&[u8; 16]>::try_from(chunk) else {
         return chunk.iter().any(|&b| is_special(b));
     };
@@ -178,8 +191,7 @@ fn chunk_has(chunk: &[u8], breaks: bool) -> bool {
             | (b == 0xc2)
             | (b == b'\t')
             | (b == 0x0b)
-            | (b == 0x0c)
-            | (breaks & ((b == b'\n') | (b == b'\r')));
+            | (b == 0x0c);
         acc |= u8::from(special);
     }
     acc != 0
@@ -281,7 +293,7 @@ fn skip_backticks(s: &str) -> usize {
 /// Rewrites a Slack `<url|text>`, `<mailto:…>` or `<@U…>` token at the start of `s`.
 fn slack_link(s: &str, out: &mut String) -> usize {
     let body = &s[1..];
-    let Some(close) = prefix(body, WINDOW).find(['>', '<', '\n']) else {
+    let Some(close) = memchr::memchr3(b'>', b'<', b'\n', prefix(body, WINDOW).as_bytes()) else {
         return 0;
     };
     if body.as_bytes()[close] != b'>' {
@@ -307,14 +319,18 @@ fn slack_link(s: &str, out: &mut String) -> usize {
 }
 
 /// Rewrites a Markdown link `[text](mailto:…)` or `[text](http…)` at the start of `s` to its text.
+///
+/// The text may hold no line break or bracket, so the first of those after
+/// the opening `[` must be the `]` of `](`.
 fn markdown_link(s: &str, out: &mut String) -> usize {
-    let Some(mid) = prefix(s, WINDOW).find("](") else {
+    let window = prefix(s, WINDOW).as_bytes();
+    let Some(mid) = memchr::memchr3(b']', b'[', b'\n', &window[1..]).map(|m| m + 1) else {
         return 0;
     };
-    let text = &s[1..mid];
-    if text.contains(['\n', '[', ']']) {
+    if window[mid] != b']' || window.get(mid + 1) != Some(&b'(') {
         return 0;
     }
+    let text = &s[1..mid];
     let target = &s[mid + 2..];
     if !(target.starts_with("mailto:")
         || target.starts_with("http://")
@@ -322,7 +338,7 @@ fn markdown_link(s: &str, out: &mut String) -> usize {
     {
         return 0;
     }
-    let Some(close) = prefix(target, WINDOW).find([')', ' ', '\n']) else {
+    let Some(close) = memchr::memchr3(b')', b' ', b'\n', prefix(target, WINDOW).as_bytes()) else {
         return 0;
     };
     if target.as_bytes()[close] != b')' {

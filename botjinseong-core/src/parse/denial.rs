@@ -4,63 +4,37 @@
 //! or `with an explicit deny in <policy type>`; EC2 hides it in an encoded
 //! message; a decoded message says `"explicitDeny": true|false`.
 
-use super::landmark::{Kind, Landmark};
+use super::landmark::{Kind, Landmark, Policy};
 use crate::kinds::DenialKind;
 
 /// The first reason the landmarks of a text give, or [`DenialKind::Unknown`].
 pub(crate) fn find(marks: &[Landmark<'_>]) -> DenialKind {
-    let Some(mark) = marks
+    marks
         .iter()
-        .find(|m| matches!(m.kind, Kind::Reason | Kind::Encoded))
-    else {
-        return DenialKind::Unknown;
-    };
-    let mut words = [0u8; 96];
-    let mut len = 0;
-    for b in mark.phrase.bytes().filter(|b| *b != b' ') {
-        if len < words.len() {
-            words[len] = b.to_ascii_lowercase();
-            len += 1;
-        }
-    }
-    classify(std::str::from_utf8(&words[..len]).unwrap_or_default())
+        .find_map(|m| match m.kind {
+            Kind::Reason { explicit, policy } => Some(classify(explicit, policy)),
+            Kind::Encoded => Some(DenialKind::Encoded),
+            _ => None,
+        })
+        .unwrap_or_default()
 }
 
-/// The kind a matched reason, lowercased and without spaces, names.
-fn classify(words: &str) -> DenialKind {
-    if words.starts_with("encoded") {
-        return DenialKind::Encoded;
-    }
-    if words.starts_with("\"explicitdeny\"") {
-        return if words.ends_with("true") {
-            DenialKind::Explicit
-        } else {
-            DenialKind::ImplicitIdentity
-        };
-    }
-    let explicit = words.starts_with("explicit");
-    if words.contains("identity-based") {
-        if explicit {
-            DenialKind::ExplicitIdentity
-        } else {
-            DenialKind::ImplicitIdentity
-        }
-    } else if words.contains("servicecontrol") {
-        DenialKind::Scp
-    } else if words.contains("resourcecontrol") {
-        DenialKind::Rcp
-    } else if words.contains("boundar") {
-        DenialKind::PermissionsBoundary
-    } else if words.contains("session") {
-        DenialKind::SessionPolicy
-    } else if words.contains("resource-based") {
-        DenialKind::ResourcePolicy
-    } else if words.contains("vpcendpoint") {
-        DenialKind::VpcEndpoint
-    } else if explicit {
-        DenialKind::Explicit
-    } else {
-        DenialKind::Unknown
+/// The kind of a reason: explicit or not, and the type of policy it names.
+///
+/// A reason that names no type is a bare explicit deny, or a decoded
+/// message's `"explicitDeny": false` (nothing allowed the request).
+fn classify(explicit: bool, policy: Option<Policy>) -> DenialKind {
+    match policy {
+        Some(Policy::Identity) if explicit => DenialKind::ExplicitIdentity,
+        Some(Policy::Identity) => DenialKind::ImplicitIdentity,
+        Some(Policy::ServiceControl) => DenialKind::Scp,
+        Some(Policy::ResourceControl) => DenialKind::Rcp,
+        Some(Policy::Boundary) => DenialKind::PermissionsBoundary,
+        Some(Policy::Session) => DenialKind::SessionPolicy,
+        Some(Policy::ResourceBased) => DenialKind::ResourcePolicy,
+        Some(Policy::VpcEndpoint) => DenialKind::VpcEndpoint,
+        None if explicit => DenialKind::Explicit,
+        None => DenialKind::ImplicitIdentity,
     }
 }
 

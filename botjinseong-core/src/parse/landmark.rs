@@ -1,5 +1,5 @@
 //! The one scan of a message: every keyword phrase the other modules start
-//! from, found in a single pass over the text, ignoring ASCII case.
+//! from, ignoring ASCII case, tried only where [`anchor`] says one can start.
 //!
 //! The phrases are those of this pattern, matched leftmost-first and without
 //! overlaps as a regex would, but by hand, with no lowercased copy of the text:
@@ -24,6 +24,7 @@
 //! Statements start at `authorized` and implicit reasons at the policy type,
 //! rare words; the `is not` or `no` in front is checked here.
 
+use super::anchor;
 use super::ascii::{spaced, spaces, word, word_before};
 
 /// What a phrase is the landmark of.
@@ -41,9 +42,33 @@ pub(crate) enum Kind {
     /// A wording that puts an SDK operation right after itself.
     Operation,
     /// A reason for the denial.
-    Reason,
+    Reason {
+        /// An explicit deny, rather than nothing allowing the request.
+        explicit: bool,
+        /// The type of policy the reason names, if it names one.
+        policy: Option<Policy>,
+    },
     /// The `Encoded authorization failure message`, its blob right after.
     Encoded,
+}
+
+/// A type of policy a reason names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Policy {
+    /// `identity-based policy`
+    Identity,
+    /// `service control policy`
+    ServiceControl,
+    /// `resource control policy`
+    ResourceControl,
+    /// `permissions boundary`
+    Boundary,
+    /// `session policy`
+    Session,
+    /// `resource-based policy`
+    ResourceBased,
+    /// `vpc endpoint policy`
+    VpcEndpoint,
 }
 
 /// One phrase found: what it is and where (byte offsets in the text).
@@ -63,21 +88,23 @@ pub(crate) struct Landmark<'l> {
 pub(crate) fn find(text: &str) -> Vec<Landmark<'_>> {
     let b = text.as_bytes();
     let mut marks = Vec::new();
-    let mut i = 0;
-    while i + 1 < b.len() {
-        let seconds = PAIRS[usize::from(b[i])];
-        if seconds == 0 || (seconds >> (b[i + 1] & 31)) & 1 == 0 {
-            i += 1;
+    let mut from = 0;
+    for i in anchor::candidates(b) {
+        if i < from {
             continue;
         }
         let Some((end, kind)) = match_at(b, i) else {
-            i += 1;
             continue;
         };
         let start = match kind {
             Found::Statement { performs } => statement(b, i, performs),
-            Found::Reason { implicit: true } => word_before(b, i, b"no").map(|s| (Kind::Reason, s)),
-            Found::Reason { implicit: false } => Some((Kind::Reason, i)),
+            Found::Implicit(policy) => word_before(b, i, b"no").map(|s| {
+                let kind = Kind::Reason {
+                    explicit: false,
+                    policy: Some(policy),
+                };
+                (kind, s)
+            }),
             Found::Other(kind) => Some((kind, i)),
         };
         if let Some((kind, start)) = start {
@@ -88,7 +115,7 @@ pub(crate) fn find(text: &str) -> Vec<Landmark<'_>> {
                 phrase: &text[start..end],
             });
         }
-        i = end;
+        from = end;
     }
     marks
 }
@@ -98,30 +125,11 @@ pub(crate) fn find(text: &str) -> Vec<Landmark<'_>> {
 enum Found {
     /// `authorized`, with or without `to perform`.
     Statement { performs: bool },
-    /// A reason; an implicit one (`<type> allows`) needs a `no` in front.
-    Reason { implicit: bool },
+    /// `<type> allows`, a reason only with a `no` in front.
+    Implicit(Policy),
     /// Any other phrase, of this kind.
     Other(Kind),
 }
-
-/// The first two letters of every phrase, as a prefilter: for each first
-/// byte (either case), the set of second letters by their low five bits.
-static PAIRS: [u32; 256] = {
-    let pairs: [&[u8; 2]; 17] = [
-        b"au", b"ap", b"al", b"ac", b"do", b"\"a", b"\"e", b"wh", b"op", b"er", b"ex", b"en",
-        b"id", b"se", b"re", b"pe", b"vp",
-    ];
-    let mut t = [0u32; 256];
-    let mut k = 0;
-    while k < pairs.len() {
-        let [first, second] = *pairs[k];
-        let bit = 1 << (second & 31);
-        t[first as usize] |= bit;
-        t[first.to_ascii_uppercase() as usize] |= bit;
-        k += 1;
-    }
-    t
-};
 
 /// The phrase that starts at `b[i]`, if any: where it ends and what it is.
 fn match_at(b: &[u8], i: usize) -> Option<(usize, Found)> {
@@ -160,8 +168,15 @@ fn match_at(b: &[u8], i: usize) -> Option<(usize, Found)> {
                 return Some(other(j, Kind::Introducer));
             }
             let j = colon_spaces_strict(b, word(b, i, b"\"explicitdeny\"")?)?;
-            let e = word(b, j, b"true").or_else(|| word(b, j, b"false"))?;
-            Some((e, Found::Reason { implicit: false }))
+            let (e, explicit) = match word(b, j, b"true") {
+                Some(e) => (e, true),
+                None => (word(b, j, b"false")?, false),
+            };
+            let kind = Kind::Reason {
+                explicit,
+                policy: None,
+            };
+            Some(other(e, kind))
         }
         b'w' => {
             let j = word(b, i, b"when").and_then(|j| spaced(b, j, b"calling"))?;
@@ -187,7 +202,11 @@ fn match_at(b: &[u8], i: usize) -> Option<(usize, Found)> {
                     };
                     policy_type(b, j)
                 });
-                Some((typed.unwrap_or(e), Found::Reason { implicit: false }))
+                let kind = Kind::Reason {
+                    explicit: true,
+                    policy: typed.map(|(_, policy)| policy),
+                };
+                Some(other(typed.map_or(e, |(end, _)| end), kind))
             }
             Some(b'n') => {
                 let j = word(b, i, b"encoded")?;
@@ -198,8 +217,9 @@ fn match_at(b: &[u8], i: usize) -> Option<(usize, Found)> {
             _ => None,
         },
         _ => {
-            let j = spaced(b, policy_type(b, i)?, b"allow")?;
-            Some((plural(b, j, b"s"), Found::Reason { implicit: true }))
+            let (j, policy) = policy_type(b, i)?;
+            let j = spaced(b, j, b"allow")?;
+            Some((plural(b, j, b"s"), Found::Implicit(policy)))
         }
     }
 }
@@ -235,35 +255,41 @@ fn plural(b: &[u8], j: usize, suffix: &[u8]) -> usize {
     word(b, j, suffix).unwrap_or(j)
 }
 
-/// A policy type at `i` (`identity-based policy`, `permissions boundaries`, …).
-fn policy_type(b: &[u8], i: usize) -> Option<usize> {
-    let j = match b.get(i).map(u8::to_ascii_lowercase)? {
-        b'i' => word(b, i, b"identity-based")?,
+/// A policy type at `i` (`identity-based policy`, `permissions boundaries`, …):
+/// where it ends and which it is.
+fn policy_type(b: &[u8], i: usize) -> Option<(usize, Policy)> {
+    let (j, policy) = match b.get(i).map(u8::to_ascii_lowercase)? {
+        b'i' => (word(b, i, b"identity-based")?, Policy::Identity),
         b's' => {
             if let Some(j) = word(b, i, b"service") {
-                spaced(b, j, b"control")?
+                (spaced(b, j, b"control")?, Policy::ServiceControl)
             } else {
-                word(b, i, b"session")?
+                (word(b, i, b"session")?, Policy::Session)
             }
         }
         b'r' => {
             let j = word(b, i, b"resource")?;
             if let Some(k) = word(b, j, b"-based") {
-                k
+                (k, Policy::ResourceBased)
             } else {
-                spaced(b, j, b"control")?
+                (spaced(b, j, b"control")?, Policy::ResourceControl)
             }
         }
         b'p' => {
             let j = plural(b, word(b, i, b"permission")?, b"s");
             let j = spaced(b, j, b"boundar")?;
-            return word(b, j, b"y").or_else(|| word(b, j, b"ies"));
+            let end = word(b, j, b"y").or_else(|| word(b, j, b"ies"))?;
+            return Some((end, Policy::Boundary));
         }
-        b'v' => word(b, i, b"vpc").and_then(|j| spaced(b, j, b"endpoint"))?,
+        b'v' => {
+            let j = word(b, i, b"vpc").and_then(|j| spaced(b, j, b"endpoint"))?;
+            (j, Policy::VpcEndpoint)
+        }
         _ => return None,
     };
     let j = spaced(b, j, b"polic")?;
-    word(b, j, b"y").or_else(|| word(b, j, b"ies"))
+    let end = word(b, j, b"y").or_else(|| word(b, j, b"ies"))?;
+    Some((end, policy))
 }
 
 /// A `[is] not authorized …` statement ending at an `authorized` found at `at`.
@@ -293,7 +319,10 @@ mod tests {
                     caller: true,
                     performs: true
                 },
-                Kind::Reason
+                Kind::Reason {
+                    explicit: false,
+                    policy: Some(Policy::Identity)
+                }
             ]
         );
     }

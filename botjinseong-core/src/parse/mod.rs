@@ -7,6 +7,7 @@
 //! Clean input is never copied: fields borrow from it.
 
 mod action;
+mod anchor;
 mod arn;
 mod ascii;
 mod clean;

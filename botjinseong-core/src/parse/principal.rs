@@ -7,6 +7,8 @@
 
 use std::borrow::Cow;
 
+use memchr::memchr2_iter;
+
 use super::ascii::{spaces, starts_ci, str_starts_ci};
 use super::clean::prefix;
 use super::landmark::{Kind, Landmark};
@@ -37,37 +39,29 @@ pub(crate) fn find<'t>(text: &'t str, marks: &[Landmark<'_>]) -> Option<Cow<'t, 
 
 /// Where each `User:` (or `User `) of `text` that starts a word (not the `user`
 /// of `cdk-user`) ends: the regex `user(?: *: *| +)`, ignoring ASCII case.
-fn user_markers(text: &str) -> impl Iterator<Item = usize> + '_ {
+///
+/// Two such labels never overlap (none holds a `u` past its first byte), so
+/// each `u` is judged on its own and the labels can be read from either end.
+fn user_markers(text: &str) -> impl DoubleEndedIterator<Item = usize> + '_ {
+    memchr2_iter(b'u', b'U', text.as_bytes()).filter_map(|at| user_marker(text, at))
+}
+
+/// Where the `User:` label starting at the `u` at `at` ends, if it is one.
+fn user_marker(text: &str, at: usize) -> Option<usize> {
     let b = text.as_bytes();
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        while let Some(at) = b
-            .get(from..)?
-            .iter()
-            .position(|c| c | 0x20 == b'u')
-            .map(|i| from + i)
-        {
-            from = at + 1;
-            if !starts_ci(b, at, b"user") {
-                continue;
-            }
-            let after = spaces(b, at + 4);
-            let end = if b.get(after) == Some(&b':') {
-                spaces(b, after + 1)
-            } else if after > at + 4 {
-                after
-            } else {
-                continue;
-            };
-            from = end;
-            let glued =
-                text[..at].ends_with(|c: char| c.is_alphanumeric() || "-/_.@=+,".contains(c));
-            if !glued {
-                return Some(end);
-            }
-        }
-        None
-    })
+    if !starts_ci(b, at, b"user") {
+        return None;
+    }
+    let after = spaces(b, at + 4);
+    let end = if b.get(after) == Some(&b':') {
+        spaces(b, after + 1)
+    } else if after > at + 4 {
+        after
+    } else {
+        return None;
+    };
+    let glued = text[..at].ends_with(|c: char| c.is_alphanumeric() || "-/_.@=+,".contains(c));
+    (!glued).then_some(end)
 }
 
 /// The ARN after a `User:` label that starts no statement, as the console's copy-text box has it.
@@ -86,7 +80,7 @@ fn before_statement(before: &str) -> Option<Cow<'_, str>> {
         from += 1;
     }
     let window = &before[from..];
-    if let Some(user) = user_markers(window).last() {
+    if let Some(user) = user_markers(window).next_back() {
         let span = window[user..].trim().trim_matches(['"', '\'', ',']).trim();
         if span.is_empty() {
             return None;

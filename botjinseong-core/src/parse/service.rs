@@ -10,6 +10,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
 use regex::Regex;
 
 use super::operation::Call;
@@ -30,6 +31,18 @@ static CLASS: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid pattern")
 });
+
+/// The shell command `aws `, searched with vector instructions.
+static AWS_COMMAND: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("aws "));
+
+/// The label of a Java SDK block, searched before its regex runs.
+static JAVA_LABEL: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("Service:"));
+
+/// The end of an endpoint host.
+const ENDPOINT: &str = ".amazonaws.com";
+
+/// [`ENDPOINT`], searched with vector instructions.
+static ENDPOINT_FINDER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(ENDPOINT));
 
 /// Long service names and their IAM prefixes.
 const ALIASES: &[(&str, &str)] = &[
@@ -101,35 +114,37 @@ fn from_text(text: &str) -> Option<Cow<'_, str>> {
             command.strip_suffix("api").unwrap_or(command),
         ));
     }
-    // `is_match` first: it allocates nothing and stops early; `captures` is
-    // only worth its cost on a text that matches.
-    if text.contains("Service:")
-        && JAVA.is_match(text)
-        && let Some(c) = JAVA.captures(text).and_then(|c| c.get(1))
+    if JAVA_LABEL.find(text.as_bytes()).is_some()
+        && let Some(c) = captures(&JAVA, text).and_then(|c| c.get(1))
     {
         return Some(normalize(c.as_str()));
     }
     if let Some(host) = endpoint_host(text) {
         return Some(from_host(host));
     }
-    if !CLASS.is_match(text) {
-        return None;
-    }
-    CLASS
-        .captures(text)
+    captures(&CLASS, text)
         .and_then(|c| c.iter().skip(1).flatten().next())
         .map(|c| normalize(c.as_str()))
 }
 
+/// The groups of the first match of `re` in `text`.
+///
+/// The match is found first, by the fast engines, and the groups are read
+/// from the matched slice alone: the patterns hold no assertions, so the
+/// groups there are those of the whole text, and the slower engine that
+/// reads groups runs over a few bytes instead of the whole paste.
+fn captures<'t>(re: &Regex, text: &'t str) -> Option<regex::Captures<'t>> {
+    let found = re.find(text)?;
+    re.captures(found.as_str())
+}
+
 /// The service of the first `aws <service> <command>` typed in a shell.
 fn cli_command(text: &str) -> Option<&str> {
-    let mut from = 0;
-    while let Some(at) = text[from..].find("aws ").map(|i| from + i) {
-        from = at + 4;
+    for at in AWS_COMMAND.find_iter(text.as_bytes()) {
         if !(at == 0 || text[..at].ends_with([' ', '\t', '$', '>'])) {
             continue;
         }
-        let mut words = text[from..].split(' ').filter(|w| !w.is_empty());
+        let mut words = text[at + 4..].split(' ').filter(|w| !w.is_empty());
         let (Some(service), Some(command)) = (words.next(), words.next()) else {
             continue;
         };
@@ -147,11 +162,11 @@ fn cli_command(text: &str) -> Option<&str> {
 
 /// The first `….amazonaws.com` host of the text.
 fn endpoint_host(text: &str) -> Option<&str> {
-    let at = text.find(".amazonaws.com")?;
+    let at = ENDPOINT_FINDER.find(text.as_bytes())?;
     let start = text[..at]
         .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
         .map_or(0, |i| i + 1);
-    (start < at).then(|| &text[start..at + ".amazonaws.com".len()])
+    (start < at).then(|| &text[start..at + ENDPOINT.len()])
 }
 
 /// Lowercases `s`, borrowing when it already is.

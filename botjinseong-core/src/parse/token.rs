@@ -85,7 +85,7 @@ fn unbalanced(s: &str, open: char, close: char) -> bool {
 
 /// Removes the whitespace a wrap left inside an ARN, keeping it inside placeholders.
 pub(crate) fn collapse(s: &str) -> Cow<'_, str> {
-    if !s.contains(char::is_whitespace) || !looks_like_arn(s) {
+    if !looks_like_arn(s) || !has_whitespace(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -100,6 +100,13 @@ pub(crate) fn collapse(s: &str) -> Cow<'_, str> {
         out.push(c);
     }
     Cow::Owned(out)
+}
+
+/// Whether `s` holds any whitespace, Unicode's included.
+///
+/// Bytes first: only a control, a space or a non-ASCII byte can begin whitespace.
+fn has_whitespace(s: &str) -> bool {
+    s.bytes().any(|b| b <= b' ' || !b.is_ascii()) && s.contains(char::is_whitespace)
 }
 
 /// Whether `s` starts like an ARN.
