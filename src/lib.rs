@@ -43,6 +43,7 @@ static CATALOG: Catalog = Catalog {
     actions: Cow::Borrowed(&tables::ACTIONS),
     policies: Cow::Borrowed(&tables::POLICIES),
     grants: Cow::Borrowed(&tables::GRANTS),
+    covering: Cow::Borrowed(&tables::COVERING),
     never_grant: Cow::Borrowed(&tables::NEVER_GRANT),
     action_index: Some(&tables::ACTION_INDEX),
     unique_name_index: Some(&tables::UNIQUE_NAME_INDEX),

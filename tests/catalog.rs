@@ -1,6 +1,8 @@
 //! The compiled AWS catalog, checked against what AWS's own documents say.
 
 use botjinseong::{GrantScope, PolicyKind, catalog};
+use botjinseong_core::evaluate::evaluate_covering;
+use botjinseong_core::resolve::{best, resolve};
 use botjinseong_core::{Access, Request, Variables, evaluate};
 
 fn access(policy: &str, action: &str, resource: Option<&str>, user: Option<&str>) -> Access {
@@ -124,6 +126,58 @@ fn every_grant_in_the_table_is_confirmed_by_the_evaluator() {
             )
             .access;
             assert!(got.is_grant(), "{} grants {name}: {got:?}", p.name);
+            for resource in [None, Some("arn:aws:iam::123456789012:role/lab-role")] {
+                let request = Request {
+                    action: name,
+                    resource,
+                    ..Default::default()
+                };
+                assert_eq!(
+                    evaluate_covering(&p.document, catalog().covering(g), &request),
+                    evaluate(&p.document, &request),
+                    "{} on {name}, {resource:?}: its covering statements alone",
+                    p.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_best_candidate_is_the_first_of_the_ranking() {
+    let variables = Variables {
+        username: Some("student01"),
+        account: Some("123456789012"),
+    };
+    let resources = [
+        None,
+        Some("arn:aws:iam::123456789012:role/lab-role"),
+        Some("arn:aws:iam::123456789012:role/service-role/lab-role"),
+        Some("arn:aws:iam::123456789012:user/student01"),
+        Some("arn:aws:s3:::course-data/week1.csv"),
+        Some("arn:aws:lambda:us-east-1:123456789012:function:f"),
+    ];
+    let sample = catalog().actions.iter().step_by(41).map(|a| &*a.name);
+    let named = [
+        "s3:GetObject",
+        "iam:PassRole",
+        "iam:ChangePassword",
+        "s3:NoSuchAction",
+        "newservice:DoThing",
+    ];
+    for action in sample.chain(named) {
+        for resource in resources {
+            let ranked = resolve(catalog(), action, resource, variables);
+            let first = ranked.candidates.first().map(|c| (&*c.policy.name, c.fit));
+            let found = best(catalog(), action, resource, variables);
+            assert_eq!(
+                found.map(|(c, _)| (&*c.policy.name, c.fit)),
+                first,
+                "{action} on {resource:?}"
+            );
+            if let Some((_, source)) = found {
+                assert_eq!(source, ranked.source, "{action}");
+            }
         }
     }
 }

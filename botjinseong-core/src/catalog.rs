@@ -137,35 +137,43 @@ impl GrantScope {
     const ALL: [GrantScope; 3] = [Self::AllResources, Self::Restricted, Self::Conditional];
 }
 
-/// One policy's grant of one action: a policy index and a [`GrantScope`],
-/// packed into a word so the compiled table stays small.
+/// One policy's grant of one action: a policy index, a [`GrantScope`] and
+/// where the statements that grant it are listed, packed into a word so the
+/// compiled table stays small.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Grant(u32);
+pub struct Grant(u64);
 
 impl Grant {
-    /// Packs a grant of the policy at `policy` (an index into [`Catalog::policies`]).
-    pub const fn new(policy: u32, scope: GrantScope) -> Self {
-        Grant(policy << 2 | scope as u32)
+    /// Packs a grant of the policy at `policy` (an index into
+    /// [`Catalog::policies`]), whose covering statements are the run at
+    /// `covering` in [`Catalog::covering`].
+    pub const fn new(policy: u32, scope: GrantScope, covering: u32) -> Self {
+        Grant((covering as u64) << 32 | (policy as u64) << 2 | scope as u64)
     }
 
     /// Rebuilds a grant from [`Grant::bits`].
-    pub const fn from_bits(bits: u32) -> Self {
+    pub const fn from_bits(bits: u64) -> Self {
         Grant(bits)
     }
 
     /// The packed form, for code generation.
-    pub const fn bits(self) -> u32 {
+    pub const fn bits(self) -> u64 {
         self.0
     }
 
     /// The index of the granting policy in [`Catalog::policies`].
     pub const fn policy(self) -> usize {
-        (self.0 >> 2) as usize
+        (self.0 as u32 >> 2) as usize
     }
 
     /// How far the grant reaches.
     pub fn scope(self) -> GrantScope {
         GrantScope::ALL[(self.0 & 3) as usize % GrantScope::ALL.len()]
+    }
+
+    /// Where its covering statements start in [`Catalog::covering`].
+    pub const fn covering_at(self) -> usize {
+        (self.0 >> 32) as usize
     }
 }
 
@@ -289,7 +297,16 @@ pub struct Catalog {
     pub policies: Cow<'static, [PolicyRecord]>,
     /// The grants of all actions, each action's a contiguous run, packed
     /// (see [`Grant::bits`]) so the compiled table is a plain word array.
-    pub grants: Cow<'static, [u32]>,
+    /// Each run is in the order [`crate::compile`] gives it: policies that
+    /// may be recommended first, then as [`crate::resolve::rank`] ranks
+    /// them when they fit alike; the resolver stops at the first candidate
+    /// that covers the request.
+    pub grants: Cow<'static, [u64]>,
+    /// For each grant, the statements of its policy whose `Action` covers
+    /// the granted action: runs of a length followed by that many statement
+    /// indices, equal runs shared. Evaluating only these against a resource
+    /// gives the whole document's answer.
+    pub covering: Cow<'static, [u16]>,
     /// Names of the policies the bot never attaches, not even on approval.
     pub never_grant: Strs,
     /// An optional perfect-hash index from lower-cased action name to its
@@ -342,6 +359,22 @@ impl Catalog {
             .unwrap_or(&[])
             .iter()
             .map(|&bits| Grant::from_bits(bits))
+    }
+
+    /// The indices of the statements that grant `grant`'s action in its
+    /// policy's document (empty when the table does not list them).
+    pub fn covering(&self, grant: Grant) -> &[u16] {
+        let at = grant.covering_at();
+        let len = self.covering.get(at).map_or(0, |&n| usize::from(n));
+        self.covering.get(at + 1..at + 1 + len).unwrap_or(&[])
+    }
+
+    /// Whether the bot may recommend `policy` to a person: written for
+    /// people, not excluded, not on the never-grant list (its catch-alls
+    /// match nearly every action and are never attached, so they are no
+    /// answer of the data's).
+    pub fn recommends(&self, policy: &PolicyRecord) -> bool {
+        policy.recommendable() && !self.never_grant.contains(&policy.name)
     }
 
     /// Finds a policy by name or by ARN.

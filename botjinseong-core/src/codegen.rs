@@ -5,7 +5,7 @@
 //! one huge nested literal slowly; so every list of strings and every
 //! policy's statements become a small, explicitly typed `static` of their
 //! own (equal lists shared), and the big tables only name them. The output
-//! defines `ACTIONS`, `POLICIES`, `GRANTS` and `NEVER_GRANT`; the includer
+//! defines `ACTIONS`, `POLICIES`, `GRANTS`, `COVERING` and `NEVER_GRANT`; the includer
 //! builds the [`Catalog`] value from them.
 
 use std::collections::HashMap;
@@ -70,6 +70,18 @@ impl Emitter {
     }
 }
 
+/// Writes `head: [ty; N] = [...];`, sixteen numbers a line.
+fn words<T: std::fmt::Display>(out: &mut String, head: &str, ty: &str, values: &[T]) {
+    let _ = writeln!(out, "{head}: [{ty}; {}] = [", values.len());
+    for (i, v) in values.iter().enumerate() {
+        let _ = write!(out, "{v},");
+        if i % 16 == 15 {
+            out.push('\n');
+        }
+    }
+    let _ = writeln!(out, "\n];");
+}
+
 /// The Rust source of the catalog's static tables.
 pub fn catalog_source(catalog: &Catalog) -> String {
     let mut e = Emitter::default();
@@ -130,18 +142,18 @@ pub fn catalog_source(catalog: &Catalog) -> String {
         );
     }
     let _ = writeln!(tables, "];");
-    let _ = writeln!(
-        tables,
-        "/// Every grant, packed, each action's a contiguous run.\npub static GRANTS: [u32; {}] = [",
-        catalog.grants.len()
+    words(
+        &mut tables,
+        "/// Every grant, packed, each action's a contiguous run.\npub static GRANTS",
+        "u64",
+        &catalog.grants,
     );
-    for (i, g) in catalog.grants.iter().enumerate() {
-        let _ = write!(tables, "{g},");
-        if i % 16 == 15 {
-            tables.push('\n');
-        }
-    }
-    let _ = writeln!(tables, "\n];");
+    words(
+        &mut tables,
+        "/// Each grant's covering statements, as runs.\npub static COVERING",
+        "u16",
+        &catalog.covering,
+    );
     let never: Vec<String> = catalog
         .never_grant
         .iter()

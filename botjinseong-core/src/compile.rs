@@ -7,15 +7,17 @@
 //! snapshots.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::catalog::{
     ActionRecord, Catalog, Grant, GrantScope, LevelCounts, PolicyKind, PolicyRecord, RiskScore,
 };
-use crate::evaluate::{Access, Request, evaluate};
+use crate::evaluate::{Access, Request, covers_action, evaluate_covering};
 use crate::exclusion::Exclusions;
 use crate::natural::Natural;
 use crate::policy::{PolicyDocument, PolicyError, Selector};
+use crate::resolve::{Candidate, Fit, rank};
 use crate::risk::{ActionRisk, RiskModel};
 use crate::snapshot::Snapshot;
 use crate::wildcard;
@@ -43,6 +45,12 @@ pub enum CompileError {
     /// The catalog is larger than its packed grants can index.
     #[error("too many policies to index: {0}")]
     TooLarge(usize),
+    /// A policy has more statements than a grant's covering run can index.
+    #[error("policy {0}: too many statements to index")]
+    TooManyStatements(String),
+    /// The covering-statement runs outgrew the grants' offsets.
+    #[error("too many distinct covering-statement runs to index")]
+    CoveringFull,
 }
 
 /// The hand-kept, reviewed data a compilation applies to the snapshot.
@@ -91,6 +99,7 @@ pub fn compile(snapshot: &Snapshot, reviewed: &Reviewed<'_>) -> Result<Catalog, 
         .map(|a| risk.action_risk(&a.name, a.level))
         .collect();
     let mut per_action: Vec<Vec<Grant>> = vec![Vec::new(); actions.len()];
+    let mut covering = Covering::default();
     let mut policies = Vec::with_capacity(snapshot.policies.len());
     for (index, entry) in snapshot.policies.iter().enumerate() {
         let document =
@@ -98,32 +107,37 @@ pub fn compile(snapshot: &Snapshot, reviewed: &Reviewed<'_>) -> Result<Catalog, 
                 name: entry.name.clone(),
                 source,
             })?;
+        if document.statements.len() > usize::from(u16::MAX) {
+            return Err(CompileError::TooManyStatements(entry.name.clone()));
+        }
         let mut granted = Vec::new();
         let prefixes = pattern_prefixes(&document);
         for range in candidate_ranges(prefixes.as_deref(), &actions, &services) {
             for at in range {
-                if let Some(scope) = scope_of(&document, &actions[at].name) {
-                    granted.push((at, scope));
+                let name = &actions[at].name;
+                let statements = covering_statements(&document, name);
+                if let Some(scope) = scope_of(&document, &statements, name) {
+                    granted.push((at, scope, covering.intern(statements)?));
                 }
             }
         }
         granted.sort_unstable();
-        granted.dedup_by_key(|(at, _)| *at);
+        granted.dedup_by_key(|(at, _, _)| *at);
         let mut counts = LevelCounts::default();
-        for &(at, scope) in &granted {
+        for &(at, scope, run) in &granted {
             counts.add(actions[at].level);
-            per_action[at].push(Grant::new(index as u32, scope));
+            per_action[at].push(Grant::new(index as u32, scope, run));
         }
         let score = risk.score_policy(
             granted
                 .iter()
-                .map(|&(at, scope)| (&*actions[at].name, &action_risks[at], scope)),
+                .map(|&(at, scope, _)| (&*actions[at].name, &action_risks[at], scope)),
         );
         let excluded = exclusions
             .reason(&entry.name)
             .map(|r| Cow::Owned(r.to_owned()));
         let mut own: Vec<Cow<'static, str>> = Vec::new();
-        for &(at, _) in &granted {
+        for &(at, _, _) in &granted {
             let prefix = actions[at].prefix();
             if own.last().is_none_or(|s| s != prefix) && natural.is_own(&entry.name, prefix) {
                 own.push(Cow::Owned(prefix.to_owned()));
@@ -154,10 +168,11 @@ pub fn compile(snapshot: &Snapshot, reviewed: &Reviewed<'_>) -> Result<Catalog, 
         action.grants_len = list.len() as u32;
         grants.extend(list.into_iter().map(Grant::bits));
     }
-    Ok(Catalog {
+    let mut catalog = Catalog {
         actions: Cow::Owned(actions),
         policies: Cow::Owned(policies),
-        grants: Cow::Owned(grants),
+        grants: Cow::Owned(Vec::new()),
+        covering: Cow::Owned(covering.pool),
         never_grant: Cow::Owned(
             risk.never_grant()
                 .map(|n| Cow::Owned(n.to_owned()))
@@ -165,20 +180,87 @@ pub fn compile(snapshot: &Snapshot, reviewed: &Reviewed<'_>) -> Result<Catalog, 
         ),
         action_index: None,
         unique_name_index: None,
-    })
+    };
+    order_grants(&catalog, &mut grants);
+    catalog.grants = Cow::Owned(grants);
+    Ok(catalog)
 }
 
-/// How far a document grants an action when no resource is named.
-pub fn scope_of(document: &PolicyDocument, action: &str) -> Option<GrantScope> {
+/// The indices of a document's statements whose `Action`/`NotAction`
+/// covers `action`.
+fn covering_statements(document: &PolicyDocument, action: &str) -> Vec<u16> {
+    document
+        .statements
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| covers_action(&s.actions, action))
+        .filter_map(|(at, _)| u16::try_from(at).ok())
+        .collect()
+}
+
+/// How far the covering statements of a document grant an action when no
+/// resource is named.
+fn scope_of(document: &PolicyDocument, covering: &[u16], action: &str) -> Option<GrantScope> {
     let request = Request {
         action,
         ..Request::default()
     };
-    match evaluate(document, &request).access {
+    match evaluate_covering(document, covering, &request).access {
         Access::Granted => Some(GrantScope::AllResources),
         Access::Restricted => Some(GrantScope::Restricted),
         Access::Conditional => Some(GrantScope::Conditional),
         Access::NotGranted | Access::Denied => None,
+    }
+}
+
+/// The covering-statement runs of [`Catalog::covering`], equal runs shared.
+#[derive(Default)]
+struct Covering {
+    pool: Vec<u16>,
+    runs: HashMap<Vec<u16>, u32>,
+}
+
+impl Covering {
+    /// The offset of the run of `statements`, added when new.
+    fn intern(&mut self, statements: Vec<u16>) -> Result<u32, CompileError> {
+        if let Some(&at) = self.runs.get(&statements) {
+            return Ok(at);
+        }
+        let at = u32::try_from(self.pool.len()).map_err(|_| CompileError::CoveringFull)?;
+        let len = u16::try_from(statements.len()).map_err(|_| CompileError::CoveringFull)?;
+        self.pool.push(len);
+        self.pool.extend_from_slice(&statements);
+        self.runs.insert(statements, at);
+        Ok(at)
+    }
+}
+
+/// Orders each action's run of `grants` the way [`Catalog::grants`]
+/// promises: the policies the catalog recommends first, then by the
+/// resolver's ranking with every fit alike.
+fn order_grants(catalog: &Catalog, grants: &mut [u64]) {
+    for action in catalog.actions.iter() {
+        let start = action.grants_start as usize;
+        let Some(run) = grants.get_mut(start..start + action.grants_len as usize) else {
+            continue;
+        };
+        let prefix = action.prefix();
+        let wants_read = action.level.is_read_only();
+        let candidate = |bits: u64| {
+            let policy = catalog.policies.get(Grant::from_bits(bits).policy())?;
+            Some(Candidate {
+                policy,
+                fit: Fit::Covers,
+                own: policy.is_own_for(prefix),
+            })
+        };
+        run.sort_by(|&a, &b| match (candidate(a), candidate(b)) {
+            (Some(a), Some(b)) => catalog
+                .recommends(b.policy)
+                .cmp(&catalog.recommends(a.policy))
+                .then_with(|| rank(&a, &b, wants_read)),
+            (a, b) => a.is_none().cmp(&b.is_none()),
+        });
     }
 }
 

@@ -1,5 +1,7 @@
 //! The pipeline: parse → resolve → score → decide, over one catalog.
 
+use std::borrow::Cow;
+
 use crate::advisor::{Advisor, Question, validate};
 use crate::analysis::{AlsoPolicy, Analysis, ParsedFields, Recommendation, Source};
 use crate::catalog::{Catalog, PolicyRecord};
@@ -8,7 +10,7 @@ use crate::evaluate::Variables;
 use crate::infer;
 use crate::kinds::DenialKind;
 use crate::parse::{Parsed, parse};
-use crate::resolve::{Resolution, candidates, resolve};
+use crate::resolve::{Resolution, best, candidates, resolve};
 use crate::select::select;
 
 /// The engine: a catalog and the grant rules' configuration.
@@ -54,21 +56,25 @@ impl<'c> Engine<'c> {
         {
             picks = self.advisor_answer(text, &mut fields, advisor, &mut reasons);
         }
-        let policies: Vec<&PolicyRecord> = picks.policies.iter().map(|(p, _)| *p).collect();
         let verdict = decide(
             &self.config,
             self.catalog,
             &Facts {
                 denial: fields.denial,
                 principal: fields.principal_kind,
-                policies: &policies,
+                policies: &picks.policies,
                 source: picks.source,
                 covers_all: picks.covers_all,
             },
         );
-        let recommendation = recommendation(&picks);
+        let recommendation = recommendation(picks);
         let explanation = explain(&fields, recommendation.as_ref(), verdict.decision);
-        reasons.extend(verdict.reasons);
+        let reasons = if reasons.is_empty() {
+            verdict.reasons
+        } else {
+            reasons.extend(verdict.reasons);
+            reasons
+        };
         Analysis {
             id: None,
             parsed: fields,
@@ -92,28 +98,37 @@ impl<'c> Engine<'c> {
         // Where no identity policy can help, no policy is recommended.
         let fixable = fields.denial.fixable_by_identity_policy();
         let denied = fields.denied();
+        let resource = fields.resource.as_deref();
+        if let ([one], true) = (denied, fixable) {
+            // One action: its best candidate is the answer.
+            let found = best(self.catalog, one, resource, variables);
+            return Picks {
+                source: found.map_or(Source::Catalog, |(_, source)| source),
+                covers_all: found.is_some(),
+                policies: found.map(|(c, _)| c.policy).into_iter().collect(),
+                also: Vec::new(),
+            };
+        }
         let resolutions: Vec<Resolution<'c>> = denied
             .iter()
             .filter(|_| fixable)
-            .map(|a| candidates(self.catalog, a, fields.resource.as_deref(), variables))
+            .map(|a| candidates(self.catalog, a, resource, variables))
             .collect();
         let selection = select(&resolutions);
-        Picks {
-            source: if selection.picks.iter().any(|p| p.source == Source::Pattern) {
-                Source::Pattern
-            } else {
-                Source::Catalog
-            },
-            covers_all: selection.uncovered.is_empty(),
-            policies: selection
-                .picks
-                .iter()
-                .map(|p| {
-                    let actions = p.actions.iter().filter_map(|&i| denied.get(i).cloned());
-                    (p.candidate.policy, actions.collect())
-                })
-                .collect(),
-        }
+        let source = if selection.picks.iter().any(|p| p.source == Source::Pattern) {
+            Source::Pattern
+        } else {
+            Source::Catalog
+        };
+        let pairs = selection
+            .picks
+            .iter()
+            .map(|p| {
+                let actions = p.actions.iter().filter_map(|&i| denied.get(i).cloned());
+                (p.candidate.policy, actions.collect())
+            })
+            .collect();
+        Picks::from_pairs(pairs, source, selection.uncovered.is_empty())
     }
 
     /// The advisor's answer, as far as the catalog confirms it. Actions it
@@ -125,16 +140,11 @@ impl<'c> Engine<'c> {
         advisor: &dyn Advisor,
         reasons: &mut Vec<String>,
     ) -> Picks<'c> {
-        let none = Picks {
-            policies: Vec::new(),
-            source: Source::Advisor,
-            covers_all: false,
-        };
         let answer = match advisor.advise(&Question::new(text, fields.clone())) {
             Ok(answer) => answer,
             Err(e) => {
                 reasons.push(format!("the language model gave no usable answer: {e}"));
-                return none;
+                return Picks::from_pairs(Vec::new(), Source::Advisor, false);
             }
         };
         let checked = validate(self.catalog, &answer, fields.resource.as_deref());
@@ -156,23 +166,22 @@ impl<'c> Engine<'c> {
                 ..data
             };
         }
-        let mut picks = none;
+        let mut pairs: Vec<(&'c PolicyRecord, Vec<String>)> = Vec::new();
         for action in denied {
             let Some(kept) = checked.policies.iter().find(|k| k.action == *action) else {
                 continue;
             };
-            match picks
-                .policies
+            match pairs
                 .iter_mut()
                 .find(|(p, _)| std::ptr::eq(*p, kept.policy))
             {
                 Some((_, actions)) => actions.push(action.clone()),
-                None => picks.policies.push((kept.policy, vec![action.clone()])),
+                None => pairs.push((kept.policy, vec![action.clone()])),
             }
         }
-        let covered: usize = picks.policies.iter().map(|(_, a)| a.len()).sum();
-        picks.covers_all = !denied.is_empty() && covered == denied.len();
-        picks
+        let covered: usize = pairs.iter().map(|(_, a)| a.len()).sum();
+        let covers_all = !denied.is_empty() && covered == denied.len();
+        Picks::from_pairs(pairs, Source::Advisor, covers_all)
     }
 
     /// The ranked candidates for one action, as `botjinseong action` shows them.
@@ -232,18 +241,37 @@ impl<'c> Engine<'c> {
     }
 }
 
-/// The policies chosen for a request, each with the denied actions it
-/// covers, first the one covering most.
+/// The policies chosen for a request, first the one covering most.
 struct Picks<'c> {
-    policies: Vec<(&'c PolicyRecord, Vec<String>)>,
+    /// The policies.
+    policies: Vec<&'c PolicyRecord>,
+    /// The denied actions each policy after the first covers (the
+    /// recommendation's `also`).
+    also: Vec<Vec<String>>,
     source: Source,
     covers_all: bool,
 }
 
+impl<'c> Picks<'c> {
+    /// The picks of policies, each with the denied actions it covers.
+    fn from_pairs(
+        pairs: Vec<(&'c PolicyRecord, Vec<String>)>,
+        source: Source,
+        covers_all: bool,
+    ) -> Self {
+        Self {
+            policies: pairs.iter().map(|(p, _)| *p).collect(),
+            also: pairs.into_iter().skip(1).map(|(_, a)| a).collect(),
+            source,
+            covers_all,
+        }
+    }
+}
+
 /// The recommendation of the picks: the first policy, and the others as
 /// `also`.
-fn recommendation(picks: &Picks<'_>) -> Option<Recommendation> {
-    let ((policy, _), rest) = picks.policies.split_first()?;
+fn recommendation(picks: Picks<'_>) -> Option<Recommendation> {
+    let (policy, rest) = picks.policies.split_first()?;
     Some(Recommendation {
         policy_arn: policy.arn.to_string(),
         policy_name: policy.name.to_string(),
@@ -252,11 +280,12 @@ fn recommendation(picks: &Picks<'_>) -> Option<Recommendation> {
         source: picks.source,
         also: rest
             .iter()
+            .zip(picks.also)
             .map(|(p, actions)| AlsoPolicy {
                 policy_arn: p.arn.to_string(),
                 policy_name: p.name.to_string(),
                 risk: p.risk.risk,
-                actions: actions.clone(),
+                actions,
             })
             .collect(),
     })
@@ -269,10 +298,10 @@ fn explain(
     decision: crate::analysis::Decision,
 ) -> String {
     use crate::analysis::Decision::*;
-    let what = match fields.denied() {
-        [] => "the request".to_string(),
-        [one] => one.clone(),
-        many => many.join(", "),
+    let what: Cow<'_, str> = match fields.denied() {
+        [] => "the request".into(),
+        [one] => one.as_str().into(),
+        many => many.join(", ").into(),
     };
     match (decision, recommendation) {
         (NotFixable, _) => format!(
@@ -304,13 +333,13 @@ fn explain(
 }
 
 /// "A" or "A and B": every policy of a recommendation.
-fn policy_names(r: &Recommendation) -> String {
+fn policy_names(r: &Recommendation) -> Cow<'_, str> {
+    let Some((last, rest)) = r.also.split_last() else {
+        return r.policy_name.as_str().into();
+    };
     let mut names = vec![r.policy_name.as_str()];
-    names.extend(r.also.iter().map(|a| a.policy_name.as_str()));
-    match names.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => r.policy_name.clone(),
-    }
+    names.extend(rest.iter().map(|a| a.policy_name.as_str()));
+    format!("{} and {}", names.join(", "), last.policy_name).into()
 }
 
 /// The highest risk among a recommendation's policies.

@@ -76,15 +76,45 @@ enum Reach {
 
 /// Evaluates one document against one request.
 pub fn evaluate(doc: &PolicyDocument, request: &Request<'_>) -> Evaluation {
+    judge(
+        doc.statements
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| covers_action(&s.actions, request.action)),
+        request,
+    )
+}
+
+/// Evaluates one request against only the statements of `doc` at
+/// `covering`, those whose `Action`/`NotAction` covers the request's action
+/// (see [`crate::Catalog::covering`]): the answer of [`evaluate`], without
+/// matching actions again. Indices past the document are ignored.
+pub fn evaluate_covering(
+    doc: &PolicyDocument,
+    covering: &[u16],
+    request: &Request<'_>,
+) -> Evaluation {
+    judge(
+        covering.iter().filter_map(|&at| {
+            let at = usize::from(at);
+            doc.statements.get(at).map(|s| (at, s))
+        }),
+        request,
+    )
+}
+
+/// The answer of the statements covering the request's action, each with
+/// its index in the document, in document order.
+fn judge<'s>(
+    covering: impl Iterator<Item = (usize, &'s Statement)>,
+    request: &Request<'_>,
+) -> Evaluation {
     let mut best = Evaluation {
         access: Access::NotGranted,
         statement: None,
     };
     let mut deny_partial = None;
-    for (index, statement) in doc.statements.iter().enumerate() {
-        if !covers_action(&statement.actions, request.action) {
-            continue;
-        }
+    for (index, statement) in covering {
         let reach = reach(statement, request);
         if reach == Reach::None {
             continue;
@@ -223,19 +253,26 @@ fn bool_match(yes: bool) -> Match {
 /// service, region and account segments each on their own (a wildcard never
 /// spans a colon there), the resource part as a whole.
 pub fn arn_matches(pattern: &str, arn: &str) -> bool {
-    let mut ps = pattern.splitn(6, ':');
-    let mut rs = arn.splitn(6, ':');
-    loop {
-        match (ps.next(), rs.next()) {
-            (Some(p), Some(r)) => {
-                if !wildcard::matches(p, r, false) {
+    let (mut p, mut r) = (pattern, arn);
+    for _ in 0..5 {
+        match (split_colon(p), split_colon(r)) {
+            (Some((ps, p_rest)), Some((rs, r_rest))) => {
+                if !wildcard::matches(ps, rs, false) {
                     return false;
                 }
+                (p, r) = (p_rest, r_rest);
             }
-            (None, None) => return true,
+            (None, None) => break,
             _ => return false,
         }
     }
+    wildcard::matches(p, r, false)
+}
+
+/// The text before the first colon and the text after it.
+fn split_colon(text: &str) -> Option<(&str, &str)> {
+    let at = text.bytes().position(|b| b == b':')?;
+    Some((&text[..at], &text[at + 1..]))
 }
 
 #[cfg(test)]
@@ -353,6 +390,55 @@ mod tests {
                 Some("arn:aws:ec2:us-east-1:1:instance/i")
             ),
             Access::Conditional
+        );
+    }
+
+    #[test]
+    fn the_covering_statements_alone_give_the_documents_answer() {
+        let d = doc(r#"{"Statement":[
+            {"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::open/*"},
+            {"Effect":"Allow","Action":"ec2:*","Resource":"*"},
+            {"Effect":"Deny","Action":"s3:DeleteObject","Resource":"arn:aws:s3:::open/keep"},
+            {"Effect":"Allow","NotAction":"iam:*","Resource":"*",
+             "Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}"#);
+        let covering = |action| {
+            (0u16..)
+                .zip(d.statements.iter())
+                .filter(|(_, s)| covers_action(&s.actions, action))
+                .map(|(at, _)| at)
+                .collect::<Vec<u16>>()
+        };
+        for action in [
+            "s3:GetObject",
+            "s3:DeleteObject",
+            "ec2:RunInstances",
+            "iam:PassRole",
+        ] {
+            for resource in [
+                None,
+                Some("arn:aws:s3:::open/keep"),
+                Some("arn:aws:s3:::open/x"),
+                Some("arn:aws:ec2:us-east-1:1:instance/i"),
+            ] {
+                let request = Request {
+                    action,
+                    resource,
+                    ..Default::default()
+                };
+                assert_eq!(
+                    evaluate_covering(&d, &covering(action), &request),
+                    evaluate(&d, &request),
+                    "{action} on {resource:?}"
+                );
+            }
+        }
+        let request = Request {
+            action: "s3:GetObject",
+            ..Default::default()
+        };
+        assert_eq!(
+            evaluate_covering(&d, &[9], &request).access,
+            Access::NotGranted
         );
     }
 

@@ -3,13 +3,14 @@
 //! Candidates come from the compiled grant table; an action the snapshot
 //! lacks is matched against every policy's patterns instead. Only policies
 //! that may be recommended to people are kept, and where the message names
-//! the resource, only those whose statements cover it.
+//! the resource, only those whose statements cover it (for a table hit,
+//! only the statements the table lists as granting the action are read).
 
 use std::cmp::Ordering;
 
 use crate::analysis::Source;
-use crate::catalog::{AccessLevel, Catalog, GrantScope, PolicyRecord};
-use crate::evaluate::{Access, Request, Variables, evaluate};
+use crate::catalog::{AccessLevel, ActionRecord, Catalog, GrantScope, PolicyRecord};
+use crate::evaluate::{Access, Request, Variables, evaluate, evaluate_covering};
 
 /// One policy that grants the action.
 #[derive(Debug, Clone, Copy)]
@@ -107,61 +108,111 @@ pub fn candidates<'c>(
     resource: Option<&str>,
     variables: Variables<'_>,
 ) -> Resolution<'c> {
+    let record = catalog.action(action);
+    let level = record.map(|r| r.level);
+    Resolution {
+        source: source_of(record),
+        level,
+        wants_read: level.is_some_and(AccessLevel::is_read_only),
+        candidates: lazy(catalog, record, action, resource, variables).collect(),
+    }
+}
+
+/// The first candidate of [`resolve`]'s ranking for one action, and where
+/// it came from; `None` when no policy fits. A table hit reads the action's
+/// grants in their table order (see [`Catalog::grants`]) only up to the
+/// first that covers the request.
+pub fn best<'c>(
+    catalog: &'c Catalog,
+    action: &str,
+    resource: Option<&str>,
+    variables: Variables<'_>,
+) -> Option<(Candidate<'c>, Source)> {
+    let record = catalog.action(action);
+    let source = source_of(record);
+    let wants_read = record.is_some_and(|r| r.level.is_read_only());
+    let mut best: Option<Candidate<'c>> = None;
+    for c in lazy(catalog, record, action, resource, variables) {
+        if best.is_none_or(|b| rank(&c, &b, wants_read).is_lt()) {
+            best = Some(c);
+        }
+        // Ranked ahead of every later grant, and every earlier one fits worse.
+        if source == Source::Catalog && c.fit == Fit::Covers {
+            break;
+        }
+    }
+    best.map(|c| (c, source))
+}
+
+/// Catalog for an action of the table, pattern for one it lacks.
+fn source_of(record: Option<&ActionRecord>) -> Source {
+    match record {
+        Some(_) => Source::Catalog,
+        None => Source::Pattern,
+    }
+}
+
+/// The candidates for one action, one by one: the table's grants of
+/// `record`, in table order, or, for an action the table lacks, every
+/// policy whose patterns grant it.
+fn lazy<'c, 'a>(
+    catalog: &'c Catalog,
+    record: Option<&'c ActionRecord>,
+    action: &'a str,
+    resource: Option<&'a str>,
+    variables: Variables<'a>,
+) -> impl Iterator<Item = Candidate<'c>> + 'a
+where
+    'c: 'a,
+{
     let resource = resource.filter(|r| r.starts_with("arn:"));
-    let check = |policy: &PolicyRecord, name: &str| {
-        let request = Request {
-            action: name,
-            resource,
-            variables,
-        };
-        fit_of(
-            evaluate(&policy.document, &request).access,
-            resource.is_some(),
-        )
-    };
     let prefix = action.split_once(':').map_or(action, |(p, _)| p);
-    // Never-grant policies are catch-alls: they match nearly every action
-    // and are never attached, so they are no answer of the data's.
-    let eligible = |p: &PolicyRecord| p.recommendable() && !catalog.never_grant.contains(&p.name);
-    let candidate = |policy: &'c PolicyRecord, fit| Candidate {
+    let candidate = move |policy: &'c PolicyRecord, fit| Candidate {
         policy,
         fit,
         own: policy.is_own_for(prefix),
     };
-    let (source, level, candidates) = match catalog.action(action) {
-        Some(record) => {
-            let candidates: Vec<Candidate<'c>> = catalog
-                .grants_of(record)
-                .filter_map(|g| {
-                    let policy = catalog.policies.get(g.policy())?;
-                    if !eligible(policy) {
-                        return None;
-                    }
-                    let fit = match (g.scope(), resource) {
-                        (GrantScope::AllResources, _) | (_, None) => Fit::from(g.scope()),
-                        (_, Some(_)) => check(policy, &record.name)?,
-                    };
-                    Some(candidate(policy, fit))
-                })
-                .collect();
-            (Source::Catalog, Some(record.level), candidates)
-        }
-        None => {
-            let candidates = catalog
+    let request = move |action| Request {
+        action,
+        resource,
+        variables,
+    };
+    let table = record.into_iter().flat_map(move |record| {
+        catalog.grants_of(record).filter_map(move |g| {
+            let policy = catalog.policies.get(g.policy())?;
+            if !catalog.recommends(policy) {
+                return None;
+            }
+            let fit = match (g.scope(), resource) {
+                (GrantScope::AllResources, _) | (_, None) => Fit::from(g.scope()),
+                (_, Some(_)) => fit_of(
+                    evaluate_covering(
+                        &policy.document,
+                        catalog.covering(g),
+                        &request(&record.name),
+                    )
+                    .access,
+                    true,
+                )?,
+            };
+            Some(candidate(policy, fit))
+        })
+    });
+    let patterns = record
+        .is_none()
+        .then_some(())
+        .into_iter()
+        .flat_map(move |()| {
+            catalog
                 .policies
                 .iter()
-                .filter(|p| eligible(p) && p.may_reach(prefix))
-                .filter_map(|policy| Some(candidate(policy, check(policy, action)?)))
-                .collect();
-            (Source::Pattern, None, candidates)
-        }
-    };
-    Resolution {
-        source,
-        level,
-        wants_read: level.is_some_and(AccessLevel::is_read_only),
-        candidates,
-    }
+                .filter(move |p| catalog.recommends(p) && p.may_reach(prefix))
+                .filter_map(move |policy| {
+                    let access = evaluate(&policy.document, &request(action)).access;
+                    Some(candidate(policy, fit_of(access, resource.is_some())?))
+                })
+        });
+    table.chain(patterns)
 }
 
 fn fit_of(access: Access, resource_known: bool) -> Option<Fit> {

@@ -36,30 +36,10 @@ struct Offer<'c> {
 
 /// Chooses greedily: the policy covering most of the actions left, ties by
 /// the resolver's ranking, until every action is covered or none can be.
-/// For one action this is its best candidate. The candidates may come in
+/// For one action this is its best candidate ([`crate::resolve::best`]
+/// finds it without resolving every candidate). The candidates may come in
 /// any order.
 pub fn select<'c>(resolutions: &[Resolution<'c>]) -> Selection<'c> {
-    if let [only] = resolutions {
-        // One action: its ranking already is the answer.
-        let best = only
-            .candidates
-            .iter()
-            .min_by(|a, b| rank(a, b, only.wants_read));
-        return match best {
-            Some(best) => Selection {
-                picks: vec![Pick {
-                    candidate: *best,
-                    actions: vec![0],
-                    source: only.source,
-                }],
-                uncovered: Vec::new(),
-            },
-            None => Selection {
-                picks: Vec::new(),
-                uncovered: vec![0],
-            },
-        };
-    }
     let mut left: Vec<usize> = (0..resolutions.len()).collect();
     let mut picks = Vec::new();
     loop {
