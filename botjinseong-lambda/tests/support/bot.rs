@@ -160,7 +160,11 @@ impl Bot {
                 .unwrap();
             create = create.tags(tag);
         }
-        let user = self.runtime.block_on(create.send()).unwrap().user.unwrap();
+        let created = self.runtime.block_on(create.send());
+        let user = created
+            .expect("CreateUser in moto's IAM failed: is its server still running?")
+            .user
+            .unwrap();
         user.arn
     }
 
