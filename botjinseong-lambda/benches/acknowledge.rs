@@ -70,6 +70,7 @@ fn bench(c: &mut Criterion) {
         requester: SlackUserId::parse("U0ALICE").unwrap(),
         principal: "arn:aws:iam::123456789012:user/alice".into(),
         policies: vec!["arn:aws:iam::aws:policy/AmazonRDSFullAccess".into()],
+        dms: Vec::new(),
     }
     .to_value();
     let payload = json!({

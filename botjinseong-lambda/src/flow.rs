@@ -134,6 +134,7 @@ impl Services<'_> {
             requester: request.requester.clone(),
             principal: analysis.parsed.principal.clone().unwrap_or_default(),
             policies: messages::policy_arns(recommendation),
+            dms: Vec::new(),
         };
         match decision {
             Decision::AutoGrant => self.auto_grant(on, &reference, analysis, recommendation),
@@ -239,7 +240,8 @@ impl Services<'_> {
             );
         }
         let (text, blocks) = messages::approval_dm(reference, analysis, pasted);
-        if self.tell_admins(&text, &blocks) == 0 {
+        let dms = self.tell_admins(&text, &blocks);
+        if dms.is_empty() {
             let _ = self
                 .slack
                 .remove_reaction(&on.channel, &on.ts, reaction::WAITING);
@@ -250,6 +252,7 @@ impl Services<'_> {
                 Outcome::Failed,
             );
         }
+        self.share_dms(reference, analysis, pasted, dms);
         self.reply(
             on,
             &messages::asked_admin(recommendation, self.config.engine.threshold),
@@ -257,12 +260,40 @@ impl Services<'_> {
         Outcome::AskedAdmin
     }
 
-    /// Sends every admin a DM; how many got it.
-    fn tell_admins(&self, text: &str, blocks: &serde_json::Value) -> usize {
+    /// Gives each of several admins' DMs buttons that name all of them, so
+    /// whichever is clicked, every one shows the decision. Where that fails
+    /// or would not fit in a button, the buttons posted first still work.
+    fn share_dms(
+        &self,
+        reference: &RequestRef,
+        analysis: &Analysis,
+        pasted: &str,
+        dms: Vec<MessageRef>,
+    ) {
+        let shared = RequestRef {
+            dms,
+            ..reference.clone()
+        };
+        if shared.dms.len() < 2 || shared.to_value().len() > interaction::MAX_VALUE_LEN {
+            return;
+        }
+        let (text, blocks) = messages::approval_dm(&shared, analysis, pasted);
+        for dm in &shared.dms {
+            if let Err(error) =
+                self.slack
+                    .update_message(&dm.channel, &dm.ts, &text, Some(blocks.clone()))
+            {
+                tracing::error!(%error, "cannot update an admin's message");
+            }
+        }
+    }
+
+    /// Sends every admin a DM; the ones sent.
+    fn tell_admins(&self, text: &str, blocks: &serde_json::Value) -> Vec<MessageRef> {
         self.config
             .admins
             .iter()
-            .filter(|admin| {
+            .filter_map(|admin| {
                 let sent = self.slack.open_dm(admin).and_then(|dm| {
                     self.slack
                         .post_message(&dm, None, text, Some(blocks.clone()))
@@ -270,9 +301,9 @@ impl Services<'_> {
                 if let Err(error) = &sent {
                     tracing::error!(admin = %admin, %error, "cannot send an admin a message");
                 }
-                sent.is_ok()
+                sent.ok()
             })
-            .count()
+            .collect()
     }
 
     /// Posts the reply in the request's thread.
@@ -384,7 +415,7 @@ impl Services<'_> {
                 format!("⚠️ Approved, but IAM failed and nothing was attached ({why})"),
             ),
         };
-        self.update_dm(dm, &summary, by);
+        self.update_dms(request, dm, &summary, by);
         outcome
     }
 
@@ -393,7 +424,7 @@ impl Services<'_> {
             Ok(on) => on,
             Err(outcome) => return outcome,
         };
-        self.update_dm(dm, "🚫 Rejected", by);
+        self.update_dms(request, dm, "🚫 Rejected", by);
         self.finish(
             &on,
             reaction::REJECTED,
@@ -402,13 +433,24 @@ impl Services<'_> {
         )
     }
 
-    fn update_dm(&self, dm: &MessageRef, summary: &str, by: &SlackUserId) {
+    /// Shows the decision on every admin's DM about the request: the one
+    /// clicked, and the others its buttons name.
+    fn update_dms(
+        &self,
+        request: &RequestRef,
+        clicked: &MessageRef,
+        summary: &str,
+        by: &SlackUserId,
+    ) {
         let (text, blocks) = messages::decided_dm(summary, by, now_unix());
-        if let Err(error) = self
-            .slack
-            .update_message(&dm.channel, &dm.ts, &text, Some(blocks))
-        {
-            tracing::error!(%error, "cannot update an admin's message");
+        let others = request.dms.iter().filter(|dm| *dm != clicked);
+        for dm in std::iter::once(clicked).chain(others) {
+            if let Err(error) =
+                self.slack
+                    .update_message(&dm.channel, &dm.ts, &text, Some(blocks.clone()))
+            {
+                tracing::error!(%error, "cannot update an admin's message");
+            }
         }
     }
 }

@@ -48,6 +48,10 @@ pub struct RequestRef {
     pub principal: String,
     /// The policies to attach, by ARN.
     pub policies: Vec<String>,
+    /// Every admin's DM about this request, so that all of them show the
+    /// decision (empty when there is one DM, or when they would not fit).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dms: Vec<MessageRef>,
 }
 
 impl RequestRef {
@@ -263,6 +267,7 @@ mod tests {
             requester: id(requester),
             principal: "arn:aws:iam::123456789012:user/alice".into(),
             policies: vec!["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess".into()],
+            dms: Vec::new(),
         }
     }
 

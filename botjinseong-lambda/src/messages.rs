@@ -237,6 +237,7 @@ mod tests {
             requester: SlackUserId::parse("U0ALICE").unwrap(),
             principal: "arn:aws:iam::123456789012:user/alice".into(),
             policies: policy_arns(analysis.recommendation.as_ref().unwrap()),
+            dms: Vec::new(),
         };
         let (text, blocks) = approval_dm(&request, &analysis, "the error");
         assert!(text.contains("<@U0ALICE>"), "{text}");

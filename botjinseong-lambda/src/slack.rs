@@ -35,7 +35,8 @@ pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(10);
 const DEFAULT_RETRY_AFTER: Duration = Duration::from_secs(1);
 
 /// A message Slack posted: where it is and its timestamp, which is its id.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MessageRef {
     /// The channel id (for a DM, the `D…` id `conversations.open` gave).
     pub channel: String,

@@ -130,6 +130,9 @@ fn a_high_risk_request_is_granted_when_an_admin_approves() {
     let (bot, user, ts, dm_ts, value) = waiting(ALICE);
     assert!(bot.attached(&user).is_empty(), "nothing before approval");
     let request: RequestRef = serde_json::from_str(&value).unwrap();
+    // The buttons name both admins' DMs, so both can show the decision.
+    let named: Vec<_> = request.dms.iter().map(|dm| dm.channel.as_str()).collect();
+    assert_eq!(named, [ADMIN_DM, ADMIN2_DM]);
     assert_eq!(
         request.policies,
         ["arn:aws:iam::aws:policy/AmazonRDSFullAccess"]
@@ -155,13 +158,16 @@ fn a_high_risk_request_is_granted_when_an_admin_approves() {
         bot.slack.reactions_on(CHANNEL, &ts),
         set(&["eyes", "white_check_mark"])
     );
-    let dm = &dms(&bot, ADMIN_DM)[0];
-    assert!(
-        dm.1.text.contains("Approved") && dm.1.text.contains(ADMIN),
-        "{:?}",
-        dm.1
-    );
-    assert!(dm.2.is_empty(), "the buttons are gone");
+    // Every admin's DM shows who decided, and none keeps its buttons.
+    for dm_channel in [ADMIN_DM, ADMIN2_DM] {
+        let dm = &dms(&bot, dm_channel)[0];
+        let text = &dm.1.text;
+        assert!(
+            text.contains("Approved") && text.contains(ADMIN),
+            "{dm_channel}: {text}"
+        );
+        assert!(dm.2.is_empty(), "{dm_channel}: the buttons are gone");
+    }
     let replies = bot.slack.replies(CHANNEL, &ts);
     assert!(
         replies
@@ -198,7 +204,10 @@ fn a_rejected_request_gets_nothing() {
     );
     let replies = bot.slack.replies(CHANNEL, &ts);
     assert!(replies.last().unwrap().contains("rejected"), "{replies:?}");
-    assert!(dms(&bot, ADMIN_DM)[0].1.text.contains("Rejected"));
+    for dm_channel in [ADMIN_DM, ADMIN2_DM] {
+        let text = &dms(&bot, dm_channel)[0].1.text;
+        assert!(text.contains("Rejected"), "{dm_channel}: {text}");
+    }
     // Approving after the rejection does nothing.
     bot.click(ADMIN, APPROVE, &value, ADMIN_DM, &dm_ts);
     assert!(bot.attached(&user).is_empty());
@@ -439,6 +448,7 @@ fn a_never_grant_policy_is_never_attached() {
         requester: SlackUserId::parse(ALICE).unwrap(),
         principal: format!("arn:aws:iam::{ACCOUNT}:user/{user}"),
         policies: vec!["arn:aws:iam::aws:policy/AdministratorAccess".into()],
+        dms: Vec::new(),
     };
     bot.click(
         ADMIN,
