@@ -138,32 +138,44 @@ impl GrantScope {
 }
 
 /// One policy's grant of one action: a policy index, a [`GrantScope`] and
-/// where the statements that grant it are listed, packed into a word so the
-/// compiled table stays small.
+/// where the statements that grant it are listed, packed into 32 bits so the
+/// compiled table stays small: the scope in the low 2, the policy in the
+/// next [`Grant::POLICY_BITS`], the covering run's offset in the rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Grant(u64);
+pub struct Grant(u32);
 
 impl Grant {
+    /// How many bits index a policy: up to 4,096 policies (AWS has about
+    /// 1,600).
+    pub const POLICY_BITS: u32 = 12;
+
+    /// How many policies a grant can index.
+    pub const MAX_POLICIES: usize = 1 << Self::POLICY_BITS;
+
+    /// How far into [`Catalog::covering`] a grant can point.
+    pub const MAX_COVERING: usize = 1 << (32 - 2 - Self::POLICY_BITS);
+
     /// Packs a grant of the policy at `policy` (an index into
-    /// [`Catalog::policies`]), whose covering statements are the run at
-    /// `covering` in [`Catalog::covering`].
+    /// [`Catalog::policies`], below [`Grant::MAX_POLICIES`]), whose covering
+    /// statements are the run at `covering` (below [`Grant::MAX_COVERING`])
+    /// in [`Catalog::covering`].
     pub const fn new(policy: u32, scope: GrantScope, covering: u32) -> Self {
-        Grant((covering as u64) << 32 | (policy as u64) << 2 | scope as u64)
+        Grant(covering << (2 + Self::POLICY_BITS) | policy << 2 | scope as u32)
     }
 
     /// Rebuilds a grant from [`Grant::bits`].
-    pub const fn from_bits(bits: u64) -> Self {
+    pub const fn from_bits(bits: u32) -> Self {
         Grant(bits)
     }
 
     /// The packed form, for code generation.
-    pub const fn bits(self) -> u64 {
+    pub const fn bits(self) -> u32 {
         self.0
     }
 
     /// The index of the granting policy in [`Catalog::policies`].
     pub const fn policy(self) -> usize {
-        (self.0 as u32 >> 2) as usize
+        ((self.0 >> 2) as usize) & (Self::MAX_POLICIES - 1)
     }
 
     /// How far the grant reaches.
@@ -173,7 +185,7 @@ impl Grant {
 
     /// Where its covering statements start in [`Catalog::covering`].
     pub const fn covering_at(self) -> usize {
-        (self.0 >> 32) as usize
+        (self.0 >> (2 + Self::POLICY_BITS)) as usize
     }
 }
 
@@ -301,7 +313,7 @@ pub struct Catalog {
     /// may be recommended first, then as [`crate::resolve::rank`] ranks
     /// them when they fit alike; the resolver stops at the first candidate
     /// that covers the request.
-    pub grants: Cow<'static, [u64]>,
+    pub grants: Cow<'static, [u32]>,
     /// For each grant, the statements of its policy whose `Action` covers
     /// the granted action: runs of a length followed by that many statement
     /// indices, equal runs shared. Evaluating only these against a resource
@@ -458,4 +470,27 @@ fn cmp_ignore_case(a: &str, b: &str) -> std::cmp::Ordering {
     a.bytes()
         .map(|c| c.to_ascii_lowercase())
         .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_grant_keeps_its_fields_apart_up_to_their_limits() {
+        let policies = [0, 1, 1594, Grant::MAX_POLICIES - 1];
+        let coverings = [0, 1, 2367, Grant::MAX_COVERING - 1];
+        for scope in GrantScope::ALL {
+            for policy in policies {
+                for covering in coverings {
+                    let grant = Grant::new(policy as u32, scope, covering as u32);
+                    let back = Grant::from_bits(grant.bits());
+                    assert_eq!(
+                        (back.policy(), back.scope(), back.covering_at()),
+                        (policy, scope, covering)
+                    );
+                }
+            }
+        }
+    }
 }

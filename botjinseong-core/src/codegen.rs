@@ -145,7 +145,7 @@ pub fn catalog_source(catalog: &Catalog) -> String {
     words(
         &mut tables,
         "/// Every grant, packed, each action's a contiguous run.\npub static GRANTS",
-        "u64",
+        "u32",
         &catalog.grants,
     );
     words(

@@ -73,7 +73,7 @@ pub fn compile(snapshot: &Snapshot, reviewed: &Reviewed<'_>) -> Result<Catalog, 
         exclusions,
         natural,
     } = *reviewed;
-    if snapshot.policies.len() >= (1 << 30) {
+    if snapshot.policies.len() > Grant::MAX_POLICIES {
         return Err(CompileError::TooLarge(snapshot.policies.len()));
     }
     let mut actions: Vec<ActionRecord> = snapshot
@@ -226,6 +226,9 @@ impl Covering {
         if let Some(&at) = self.runs.get(&statements) {
             return Ok(at);
         }
+        if self.pool.len() >= Grant::MAX_COVERING {
+            return Err(CompileError::CoveringFull);
+        }
         let at = u32::try_from(self.pool.len()).map_err(|_| CompileError::CoveringFull)?;
         let len = u16::try_from(statements.len()).map_err(|_| CompileError::CoveringFull)?;
         self.pool.push(len);
@@ -238,7 +241,7 @@ impl Covering {
 /// Orders each action's run of `grants` the way [`Catalog::grants`]
 /// promises: the policies the catalog recommends first, then by the
 /// resolver's ranking with every fit alike.
-fn order_grants(catalog: &Catalog, grants: &mut [u64]) {
+fn order_grants(catalog: &Catalog, grants: &mut [u32]) {
     for action in catalog.actions.iter() {
         let start = action.grants_start as usize;
         let Some(run) = grants.get_mut(start..start + action.grants_len as usize) else {
@@ -246,7 +249,7 @@ fn order_grants(catalog: &Catalog, grants: &mut [u64]) {
         };
         let prefix = action.prefix();
         let wants_read = action.level.is_read_only();
-        let candidate = |bits: u64| {
+        let candidate = |bits: u32| {
             let policy = catalog.policies.get(Grant::from_bits(bits).policy())?;
             Some(Candidate {
                 policy,
