@@ -132,6 +132,7 @@ impl Services<'_> {
             channel: on.channel.clone(),
             ts: on.ts.clone(),
             requester: request.requester.clone(),
+            // Empty when the error names no caller: the checks refuse it.
             principal: analysis.parsed.principal.clone().unwrap_or_default(),
             policies: messages::policy_arns(recommendation),
             dms: Vec::new(),
@@ -161,15 +162,7 @@ impl Services<'_> {
         analysis: &Analysis,
         recommendation: &Recommendation,
     ) -> Outcome {
-        let principal = analysis.parsed.principal.as_deref();
-        match grant::grant(
-            self.engine,
-            self.config,
-            self.iam,
-            principal,
-            &reference.requester,
-            &reference.policies,
-        ) {
+        match grant::grant(self.engine, self.config, self.iam, reference) {
             Ok(plan) => self.finish(
                 on,
                 reaction::GRANTED,
@@ -216,15 +209,7 @@ impl Services<'_> {
         recommendation: &Recommendation,
         pasted: &str,
     ) -> Outcome {
-        let principal = analysis.parsed.principal.as_deref();
-        if let Err(error) = grant::check(
-            self.engine,
-            self.config,
-            self.iam,
-            principal,
-            &reference.requester,
-            &reference.policies,
-        ) {
+        if let Err(error) = grant::check(self.engine, self.config, self.iam, reference) {
             return self.not_granted(on, reference, analysis, &error);
         }
         // The lock goes on before any admin can click.
@@ -377,15 +362,7 @@ impl Services<'_> {
             Ok(on) => on,
             Err(outcome) => return outcome,
         };
-        let principal = Some(request.principal.as_str());
-        let result = grant::grant(
-            self.engine,
-            self.config,
-            self.iam,
-            principal,
-            &request.requester,
-            &request.policies,
-        );
+        let result = grant::grant(self.engine, self.config, self.iam, request);
         let (outcome, summary) = match &result {
             Ok(plan) => (
                 self.finish(

@@ -24,6 +24,7 @@ use botjinseong::PolicyRecord;
 use crate::config::Config;
 use crate::iam::{Iam, IamError, IamUser};
 use crate::ids::SlackUserId;
+use crate::interaction::RequestRef;
 
 /// The tag that names an IAM user's owner by Slack user id.
 pub const OWNER_TAG: &str = "slack-user-id";
@@ -188,17 +189,17 @@ fn owner(iam: &dyn Iam, config: &Config, user: &str) -> Result<Option<SlackUserI
     })
 }
 
-/// Runs every check for attaching `policy_arns` to the IAM user `principal`
-/// (the caller's ARN, as the error names it) on `requester`'s behalf.
-/// Reads only.
+/// Runs every check for attaching the request's policies to the IAM user
+/// its principal names (the caller's ARN as the error gives it; empty when
+/// the error names none) on its requester's behalf. Reads only.
 pub fn check(
     engine: &Engine,
     config: &Config,
     iam: &dyn Iam,
-    principal: Option<&str>,
-    requester: &SlackUserId,
-    policy_arns: &[String],
+    request: &RequestRef,
 ) -> Result<Plan, GrantError> {
+    let (requester, policy_arns) = (&request.requester, &request.policies);
+    let principal = Some(request.principal.as_str()).filter(|p| !p.is_empty());
     let not_a_user = || Refusal::NotAUser {
         principal: principal.map(str::to_owned),
     };
@@ -272,11 +273,9 @@ pub fn grant(
     engine: &Engine,
     config: &Config,
     iam: &dyn Iam,
-    principal: Option<&str>,
-    requester: &SlackUserId,
-    policy_arns: &[String],
+    request: &RequestRef,
 ) -> Result<Plan, GrantError> {
-    let plan = check(engine, config, iam, principal, requester, policy_arns)?;
+    let plan = check(engine, config, iam, request)?;
     for (done, arn) in plan.attach.iter().enumerate() {
         if let Err(error) = iam.attach_policy(&plan.user.name, arn) {
             for undo in plan.attach[..done].iter().rev() {
@@ -333,14 +332,15 @@ mod tests {
             })
         })
         .unwrap();
-        let result = grant(
-            &Engine::aws(),
-            &config,
-            &Denied,
-            Some("arn:aws:iam::123456789012:user/staff/root-ish"),
-            &SlackUserId::parse("U0ALICE").unwrap(),
-            &["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess".to_owned()],
-        );
+        let request = RequestRef {
+            channel: "C0REQUEST".into(),
+            ts: "1700000000.000100".into(),
+            requester: SlackUserId::parse("U0ALICE").unwrap(),
+            principal: "arn:aws:iam::123456789012:user/staff/root-ish".into(),
+            policies: vec!["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess".to_owned()],
+            dms: Vec::new(),
+        };
+        let result = grant(&Engine::aws(), &config, &Denied, &request);
         let Err(GrantError::Refused(Refusal::OutOfReach { user, .. })) = result else {
             panic!("{result:?}");
         };
