@@ -31,7 +31,7 @@ fn actual(a: &Analysis, field: &str) -> Option<Value> {
         "policy" => a
             .recommendation
             .as_ref()
-            .map_or(Value::Null, |r| Value::from(r.policy_name.as_str())),
+            .map_or(Value::Null, |r| Value::from(r.policy_name.as_ref())),
         "decision" => Value::from(a.decision.as_str()),
         "inferred_actions" => parsed
             .get("inferred_actions")

@@ -1,7 +1,14 @@
 //! The engine's answer for one message: the output contract's object.
+//!
+//! What comes from the static tables (canonical action names, policy names
+//! and ARNs, risk reasons, fixed rule texts) is borrowed from them; only
+//! what the message itself says is copied.
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::Strs;
 use crate::kinds::{DenialKind, PrincipalKind};
 
 /// Everything the engine concluded about one message. Its serde form is the
@@ -20,7 +27,7 @@ pub struct Analysis {
     /// One or two plain sentences for the student.
     pub explanation: String,
     /// Why the decision is what it is: the rules that applied.
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Cow<'static, str>>,
 }
 
 /// The `parsed` object: the message's fields, actions in canonical spelling.
@@ -33,10 +40,10 @@ pub struct ParsedFields {
     /// The caller's account, else the resource's.
     pub account: Option<String>,
     /// Denied actions the text names, canonical where the catalog knows them.
-    pub actions: Vec<String>,
+    pub actions: Vec<Cow<'static, str>>,
     /// Actions inferred from the SDK operation when the text names none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub inferred_actions: Vec<String>,
+    pub inferred_actions: Vec<Cow<'static, str>>,
     /// The SDK operation named, if any.
     pub operation: Option<String>,
     /// The resource named, whole.
@@ -53,7 +60,7 @@ pub struct ParsedFields {
 
 impl ParsedFields {
     /// The actions to grant: those the text names, else those inferred.
-    pub fn denied(&self) -> &[String] {
+    pub fn denied(&self) -> &[Cow<'static, str>] {
         if self.actions.is_empty() {
             &self.inferred_actions
         } else {
@@ -78,13 +85,13 @@ pub enum Source {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Recommendation {
     /// Its ARN.
-    pub policy_arn: String,
+    pub policy_arn: Cow<'static, str>,
     /// Its name.
-    pub policy_name: String,
+    pub policy_name: Cow<'static, str>,
     /// Cost risk, 1–100.
     pub risk: u8,
     /// The catalog entries that set the risk.
-    pub reasons: Vec<String>,
+    pub reasons: Strs,
     /// Where it came from.
     pub source: Source,
     /// Further policies needed when one does not cover every denied action.
@@ -96,13 +103,13 @@ pub struct Recommendation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AlsoPolicy {
     /// Its ARN.
-    pub policy_arn: String,
+    pub policy_arn: Cow<'static, str>,
     /// Its name.
-    pub policy_name: String,
+    pub policy_name: Cow<'static, str>,
     /// Its cost risk, 1–100.
     pub risk: u8,
     /// The denied actions it covers.
-    pub actions: Vec<String>,
+    pub actions: Vec<Cow<'static, str>>,
 }
 
 /// What happens next.

@@ -1,6 +1,8 @@
 //! The grant rules: from a denial and a recommendation to a decision, with
 //! its reasons.
 
+use std::borrow::Cow;
+
 use crate::analysis::{Decision, Source};
 use crate::catalog::{Catalog, PolicyRecord};
 use crate::kinds::{DenialKind, PrincipalKind};
@@ -94,7 +96,7 @@ pub struct Verdict {
     /// The decision.
     pub decision: Decision,
     /// Each rule that applied, in plain words.
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Cow<'static, str>>,
 }
 
 /// Applies the rules.
@@ -106,10 +108,13 @@ pub fn decide(config: &Config, catalog: &Catalog, facts: &Facts<'_>) -> Verdict 
                 .push("the reason is in an encoded authorization message; decode it first".into());
             Decision::Unresolved
         } else {
-            reasons.push(format!(
-                "{} cannot be lifted by an identity policy",
-                denial_words(facts.denial)
-            ));
+            reasons.push(
+                format!(
+                    "{} cannot be lifted by an identity policy",
+                    denial_words(facts.denial)
+                )
+                .into(),
+            );
             Decision::NotFixable
         };
         return Verdict { decision, reasons };
@@ -124,10 +129,13 @@ pub fn decide(config: &Config, catalog: &Catalog, facts: &Facts<'_>) -> Verdict 
     let mut approval = false;
     for policy in facts.policies {
         if config.never_grants(catalog, policy) {
-            reasons.push(format!(
-                "{} is on the never-grant list: it is never attached, not even on approval",
-                policy.name
-            ));
+            reasons.push(
+                format!(
+                    "{} is on the never-grant list: it is never attached, not even on approval",
+                    policy.name
+                )
+                .into(),
+            );
             approval = true;
         }
     }
@@ -145,16 +153,22 @@ pub fn decide(config: &Config, catalog: &Catalog, facts: &Facts<'_>) -> Verdict 
     }
     let risk = riskiest.risk.risk;
     if risk >= config.threshold {
-        reasons.push(format!(
-            "risk {risk} ({}) is at or above the threshold {}",
-            riskiest.name, config.threshold
-        ));
+        reasons.push(
+            format!(
+                "risk {risk} ({}) is at or above the threshold {}",
+                riskiest.name, config.threshold
+            )
+            .into(),
+        );
         approval = true;
     } else {
-        reasons.push(format!(
-            "risk {risk} ({}) is below the threshold {}",
-            riskiest.name, config.threshold
-        ));
+        reasons.push(
+            format!(
+                "risk {risk} ({}) is below the threshold {}",
+                riskiest.name, config.threshold
+            )
+            .into(),
+        );
     }
     Verdict {
         decision: if approval {

@@ -138,19 +138,28 @@ impl<'c> Engine<'c> {
         text: &str,
         fields: &mut ParsedFields,
         advisor: &dyn Advisor,
-        reasons: &mut Vec<String>,
+        reasons: &mut Vec<Cow<'static, str>>,
     ) -> Picks<'c> {
         let answer = match advisor.advise(&Question::new(text, fields.clone())) {
             Ok(answer) => answer,
             Err(e) => {
-                reasons.push(format!("the language model gave no usable answer: {e}"));
+                reasons.push(format!("the language model gave no usable answer: {e}").into());
                 return Picks::from_pairs(Vec::new(), Source::Advisor, false);
             }
         };
         let checked = validate(self.catalog, &answer, fields.resource.as_deref());
-        reasons.extend(checked.reasons.iter().map(|r| format!("advisor: {r}")));
+        reasons.extend(
+            checked
+                .reasons
+                .iter()
+                .map(|r| Cow::Owned(format!("advisor: {r}"))),
+        );
         if fields.denied().is_empty() && !checked.actions.is_empty() {
-            fields.inferred_actions = checked.actions.iter().map(|a| a.action.clone()).collect();
+            fields.inferred_actions = checked
+                .actions
+                .iter()
+                .map(|a| Cow::Owned(a.action.clone()))
+                .collect();
             fields.notes.push(format!(
                 "the message names no IAM action: {} suggested by the language model and checked against the catalog",
                 fields.inferred_actions.join(", ")
@@ -166,7 +175,7 @@ impl<'c> Engine<'c> {
                 ..data
             };
         }
-        let mut pairs: Vec<(&'c PolicyRecord, Vec<String>)> = Vec::new();
+        let mut pairs: Vec<(&'c PolicyRecord, Vec<Cow<'static, str>>)> = Vec::new();
         for action in denied {
             let Some(kept) = checked.policies.iter().find(|k| k.action == *action) else {
                 continue;
@@ -195,10 +204,10 @@ impl<'c> Engine<'c> {
             .actions
             .iter()
             .map(|a| match self.catalog.action(a) {
-                Some(record) => record.name.to_string(),
-                None => a.to_string(),
+                Some(record) => record.name.clone(),
+                None => Cow::Owned(a.to_string()),
             })
-            .collect::<Vec<String>>();
+            .collect::<Vec<_>>();
         let mut notes = Vec::new();
         if parsed.truncated {
             notes.push(format!(
@@ -247,7 +256,7 @@ struct Picks<'c> {
     policies: Vec<&'c PolicyRecord>,
     /// The denied actions each policy after the first covers (the
     /// recommendation's `also`).
-    also: Vec<Vec<String>>,
+    also: Vec<Vec<Cow<'static, str>>>,
     source: Source,
     covers_all: bool,
 }
@@ -255,7 +264,7 @@ struct Picks<'c> {
 impl<'c> Picks<'c> {
     /// The picks of policies, each with the denied actions it covers.
     fn from_pairs(
-        pairs: Vec<(&'c PolicyRecord, Vec<String>)>,
+        pairs: Vec<(&'c PolicyRecord, Vec<Cow<'static, str>>)>,
         source: Source,
         covers_all: bool,
     ) -> Self {
@@ -273,17 +282,17 @@ impl<'c> Picks<'c> {
 fn recommendation(picks: Picks<'_>) -> Option<Recommendation> {
     let (policy, rest) = picks.policies.split_first()?;
     Some(Recommendation {
-        policy_arn: policy.arn.to_string(),
-        policy_name: policy.name.to_string(),
+        policy_arn: policy.arn.clone(),
+        policy_name: policy.name.clone(),
         risk: policy.risk.risk,
-        reasons: policy.risk.reasons.iter().map(|r| r.to_string()).collect(),
+        reasons: policy.risk.reasons.clone(),
         source: picks.source,
         also: rest
             .iter()
             .zip(picks.also)
             .map(|(p, actions)| AlsoPolicy {
-                policy_arn: p.arn.to_string(),
-                policy_name: p.name.to_string(),
+                policy_arn: p.arn.clone(),
+                policy_name: p.name.clone(),
                 risk: p.risk.risk,
                 actions,
             })
@@ -300,7 +309,7 @@ fn explain(
     use crate::analysis::Decision::*;
     let what: Cow<'_, str> = match fields.denied() {
         [] => "the request".into(),
-        [one] => one.as_str().into(),
+        [one] => one.as_ref().into(),
         many => many.join(", ").into(),
     };
     match (decision, recommendation) {
@@ -335,10 +344,10 @@ fn explain(
 /// "A" or "A and B": every policy of a recommendation.
 fn policy_names(r: &Recommendation) -> Cow<'_, str> {
     let Some((last, rest)) = r.also.split_last() else {
-        return r.policy_name.as_str().into();
+        return r.policy_name.as_ref().into();
     };
-    let mut names = vec![r.policy_name.as_str()];
-    names.extend(rest.iter().map(|a| a.policy_name.as_str()));
+    let mut names = vec![r.policy_name.as_ref()];
+    names.extend(rest.iter().map(|a| a.policy_name.as_ref()));
     format!("{} and {}", names.join(", "), last.policy_name).into()
 }
 

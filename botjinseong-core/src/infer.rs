@@ -6,6 +6,8 @@
 //! differ, or one operation needs several actions, the exceptions below say
 //! so, each from AWS's documentation of that service's permissions.
 
+use std::borrow::Cow;
+
 use crate::catalog::{Catalog, Named};
 
 /// SDK service ids and endpoint names whose IAM prefix differs, from the
@@ -169,7 +171,7 @@ pub fn only_service<'c>(catalog: &'c Catalog, operation: &str) -> Option<&'c str
 
 /// The actions `operation` of `service` needs, in the catalog's spelling;
 /// empty when neither the exceptions nor the catalog know it.
-pub fn actions(catalog: &Catalog, service: &str, operation: &str) -> Vec<String> {
+pub fn actions(catalog: &Catalog, service: &str, operation: &str) -> Vec<Cow<'static, str>> {
     let prefix = prefix_of(service);
     if let Some((_, _, needed)) = EXCEPTIONS
         .iter()
@@ -177,11 +179,11 @@ pub fn actions(catalog: &Catalog, service: &str, operation: &str) -> Vec<String>
     {
         return needed
             .iter()
-            .filter_map(|a| catalog.action(a).map(|r| r.name.to_string()))
+            .filter_map(|a| catalog.action(a).map(|r| r.name.clone()))
             .collect();
     }
     catalog
         .action(&format!("{prefix}:{operation}"))
-        .map(|r| vec![r.name.to_string()])
+        .map(|r| vec![r.name.clone()])
         .unwrap_or_default()
 }

@@ -34,7 +34,7 @@ pub fn request(request: &Request, analysis: &Analysis, outcome: Outcome) {
         inferred_actions = %parsed.inferred_actions.join(","),
         denial = parsed.denial.as_str(),
         policy = recommendation.map_or("", |r| &r.policy_arn),
-        also = %recommendation.map(|r| r.also.iter().map(|p| p.policy_arn.as_str()).collect::<Vec<_>>().join(",")).unwrap_or_default(),
+        also = %recommendation.map(|r| r.also.iter().map(|p| p.policy_arn.as_ref()).collect::<Vec<_>>().join(",")).unwrap_or_default(),
         risk = recommendation.map_or(0, |r| r.risk),
         decision = analysis.decision.as_str(),
         outcome = outcome.as_str(),

@@ -40,8 +40,9 @@ fn cut(text: &str, max: usize) -> String {
 
 /// The policies of a recommendation, the first one and every `also`.
 pub fn policy_arns(recommendation: &Recommendation) -> Vec<String> {
-    std::iter::once(recommendation.policy_arn.clone())
-        .chain(recommendation.also.iter().map(|p| p.policy_arn.clone()))
+    std::iter::once(&recommendation.policy_arn)
+        .chain(recommendation.also.iter().map(|p| &p.policy_arn))
+        .map(|arn| arn.to_string())
         .collect()
 }
 

@@ -53,7 +53,7 @@ fn prose(a: &Analysis) -> String {
         Some(r) => {
             let _ = writeln!(out, "Policy:    {} ({})", r.policy_name, r.policy_arn);
             let _ = writeln!(out, "Risk:      {}/100", r.risk);
-            for reason in &r.reasons {
+            for reason in r.reasons.iter() {
                 let _ = writeln!(out, "           - {reason}");
             }
             for also in &r.also {
