@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use crate::analysis::{Decision, Source};
 use crate::catalog::{Catalog, PolicyRecord};
 use crate::kinds::{DenialKind, PrincipalKind};
+use crate::sentence::{Decimal, concat};
 
 /// The default risk at or above which an admin must approve.
 pub const DEFAULT_THRESHOLD: u8 = 50;
@@ -152,24 +153,23 @@ pub fn decide(config: &Config, catalog: &Catalog, facts: &Facts<'_>) -> Verdict 
         approval = true;
     }
     let risk = riskiest.risk.risk;
-    if risk >= config.threshold {
-        reasons.push(
-            format!(
-                "risk {risk} ({}) is at or above the threshold {}",
-                riskiest.name, config.threshold
-            )
-            .into(),
-        );
-        approval = true;
-    } else {
-        reasons.push(
-            format!(
-                "risk {risk} ({}) is below the threshold {}",
-                riskiest.name, config.threshold
-            )
-            .into(),
-        );
-    }
+    let above = risk >= config.threshold;
+    approval |= above;
+    reasons.push(
+        concat(&[
+            "risk ",
+            Decimal::new(risk).as_str(),
+            " (",
+            &riskiest.name,
+            if above {
+                ") is at or above the threshold "
+            } else {
+                ") is below the threshold "
+            },
+            Decimal::new(config.threshold).as_str(),
+        ])
+        .into(),
+    );
     Verdict {
         decision: if approval {
             Decision::NeedsApproval

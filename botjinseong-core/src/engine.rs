@@ -12,6 +12,7 @@ use crate::kinds::DenialKind;
 use crate::parse::{Parsed, parse};
 use crate::resolve::{Resolution, best, candidates, resolve};
 use crate::select::select;
+use crate::sentence::{Decimal, concat};
 
 /// The engine: a catalog and the grant rules' configuration.
 #[derive(Debug, Clone)]
@@ -313,31 +314,40 @@ fn explain(
         many => many.join(", ").into(),
     };
     match (decision, recommendation) {
-        (NotFixable, _) => format!(
-            "AWS denied {what} because of {}; no identity policy can fix that. Ask {}.",
+        (NotFixable, _) => concat(&[
+            "AWS denied ",
+            &what,
+            " because of ",
             denial_words(fields.denial),
-            who_can_fix(fields.denial)
-        ),
-        (Unresolved, _) if fields.denial == DenialKind::Encoded => format!(
-            "AWS hid the reason in an encoded message. Ask {}, then try again with the decoded text.",
-            who_can_fix(fields.denial)
-        ),
+            "; no identity policy can fix that. Ask ",
+            who_can_fix(fields.denial),
+            ".",
+        ]),
+        (Unresolved, _) if fields.denial == DenialKind::Encoded => concat(&[
+            "AWS hid the reason in an encoded message. Ask ",
+            who_can_fix(fields.denial),
+            ", then try again with the decoded text.",
+        ]),
         (Unresolved, _) if fields.denied().is_empty() => {
             "The message names no IAM action, so there is nothing to grant yet; paste the full error text.".into()
         }
-        (Unresolved, _) | (_, None) => format!(
-            "No AWS managed policy meant for people grants {what}; an admin has to write a policy for it."
-        ),
-        (AutoGrant, Some(r)) => format!(
-            "{} grants {what} with cost risk {}, below the threshold, so it can be attached right away.",
-            policy_names(r),
-            max_risk(r)
-        ),
-        (NeedsApproval, Some(r)) => format!(
-            "{} grants {what} with cost risk {}, so an admin has to approve it first.",
-            policy_names(r),
-            max_risk(r)
-        ),
+        (Unresolved, _) | (_, None) => concat(&[
+            "No AWS managed policy meant for people grants ",
+            &what,
+            "; an admin has to write a policy for it.",
+        ]),
+        (AutoGrant | NeedsApproval, Some(r)) => concat(&[
+            &policy_names(r),
+            " grants ",
+            &what,
+            " with cost risk ",
+            Decimal::new(max_risk(r)).as_str(),
+            if decision == AutoGrant {
+                ", below the threshold, so it can be attached right away."
+            } else {
+                ", so an admin has to approve it first."
+            },
+        ]),
     }
 }
 

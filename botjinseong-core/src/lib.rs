@@ -24,6 +24,7 @@ pub mod policy;
 pub mod resolve;
 pub mod risk;
 pub mod select;
+mod sentence;
 pub mod snapshot;
 pub mod wildcard;
 
