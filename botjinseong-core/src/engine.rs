@@ -47,8 +47,7 @@ impl<'c> Engine<'c> {
     /// grant could help. Whatever it says is checked against the catalog;
     /// what it suggests always needs an admin's approval.
     pub fn analyze_with(&self, text: &str, advisor: Option<&dyn Advisor>) -> Analysis {
-        let parsed = parse(text);
-        let mut fields = self.fields(&parsed);
+        let mut fields = self.fields(parse(text));
         let mut reasons = Vec::new();
         let mut picks = self.data_answer(&fields);
         if let Some(advisor) = advisor
@@ -199,8 +198,10 @@ impl<'c> Engine<'c> {
         resolve(self.catalog, action, None, Variables::default())
     }
 
-    /// The parsed fields, actions spelled as the catalog spells them.
-    fn fields(&self, parsed: &Parsed<'_>) -> ParsedFields {
+    /// The parsed fields, actions spelled as the catalog spells them. What
+    /// the parser already had to copy (out of a cleaned paste) is moved, not
+    /// copied again.
+    fn fields(&self, parsed: Parsed<'_>) -> ParsedFields {
         let actions = parsed
             .actions
             .iter()
@@ -237,15 +238,15 @@ impl<'c> Engine<'c> {
             _ => Vec::new(),
         };
         ParsedFields {
-            principal: parsed.principal.as_deref().map(String::from),
+            principal: parsed.principal.map(Cow::into_owned),
             principal_kind: parsed.principal_kind,
-            account: parsed.account.as_deref().map(String::from),
+            account: parsed.account.map(Cow::into_owned),
             actions,
             inferred_actions,
-            operation: parsed.operation.as_deref().map(String::from),
-            resource: parsed.resource.as_deref().map(String::from),
+            operation: parsed.operation.map(Cow::into_owned),
+            resource: parsed.resource.map(Cow::into_owned),
             denial: parsed.denial,
-            encoded: parsed.encoded.as_deref().map(String::from),
+            encoded: parsed.encoded.map(Cow::into_owned),
             notes,
         }
     }
