@@ -4,13 +4,13 @@ use std::borrow::Cow;
 
 use crate::advisor::{Advisor, Question, validate};
 use crate::analysis::{AlsoPolicy, Analysis, ParsedFields, Recommendation, Source};
-use crate::catalog::{Catalog, PolicyRecord};
+use crate::catalog::{ActionRecord, Catalog, PolicyRecord};
 use crate::decide::{Config, Facts, decide, denial_words, who_can_fix};
 use crate::evaluate::Variables;
 use crate::infer;
 use crate::kinds::DenialKind;
 use crate::parse::{Parsed, parse};
-use crate::resolve::{Resolution, best, candidates, resolve};
+use crate::resolve::{Resolution, best_of, candidates, resolve};
 use crate::select::select;
 use crate::sentence::{Decimal, concat};
 
@@ -47,9 +47,9 @@ impl<'c> Engine<'c> {
     /// grant could help. Whatever it says is checked against the catalog;
     /// what it suggests always needs an admin's approval.
     pub fn analyze_with(&self, text: &str, advisor: Option<&dyn Advisor>) -> Analysis {
-        let mut fields = self.fields(parse(text));
+        let (mut fields, only) = self.fields(parse(text));
         let mut reasons = Vec::new();
-        let mut picks = self.data_answer(&fields);
+        let mut picks = self.data_answer(&fields, only);
         if let Some(advisor) = advisor
             && picks.policies.is_empty()
             && fields.denial.fixable_by_identity_policy()
@@ -86,7 +86,9 @@ impl<'c> Engine<'c> {
     }
 
     /// The data's answer: the fewest catalog policies covering the actions.
-    fn data_answer(&self, fields: &ParsedFields) -> Picks<'c> {
+    /// `only` is the catalog's record of the one action named, when the
+    /// caller has already looked it up.
+    fn data_answer(&self, fields: &ParsedFields, only: Option<&'c ActionRecord>) -> Picks<'c> {
         let variables = Variables {
             username: fields
                 .principal
@@ -101,7 +103,8 @@ impl<'c> Engine<'c> {
         let resource = fields.resource.as_deref();
         if let ([one], true) = (denied, fixable) {
             // One action: its best candidate is the answer.
-            let found = best(self.catalog, one, resource, variables);
+            let record = only.or_else(|| self.catalog.action(one));
+            let found = best_of(self.catalog, record, one, resource, variables);
             return Picks {
                 source: found.map_or(Source::Catalog, |(_, source)| source),
                 covers_all: found.is_some(),
@@ -168,7 +171,7 @@ impl<'c> Engine<'c> {
         let denied = fields.denied();
         // The data's answer for the model's actions comes first; only where
         // it has none are the model's own (checked) policies used.
-        let data = self.data_answer(fields);
+        let data = self.data_answer(fields, None);
         if !data.policies.is_empty() {
             return Picks {
                 source: Source::Advisor,
@@ -198,18 +201,24 @@ impl<'c> Engine<'c> {
         resolve(self.catalog, action, None, Variables::default())
     }
 
-    /// The parsed fields, actions spelled as the catalog spells them. What
-    /// the parser already had to copy (out of a cleaned paste) is moved, not
-    /// copied again.
-    fn fields(&self, parsed: Parsed<'_>) -> ParsedFields {
+    /// The parsed fields, actions spelled as the catalog spells them, and
+    /// the catalog's record of the action when the text names exactly one
+    /// (so that it is looked up once). What the parser already had to copy
+    /// (out of a cleaned paste) is moved, not copied again.
+    fn fields(&self, parsed: Parsed<'_>) -> (ParsedFields, Option<&'c ActionRecord>) {
+        let mut only = None;
         let actions = parsed
             .actions
             .iter()
             .map(|a| match self.catalog.action(a) {
-                Some(record) => record.name.clone(),
+                Some(record) => {
+                    only = Some(record);
+                    record.name.clone()
+                }
                 None => Cow::Owned(a.to_string()),
             })
             .collect::<Vec<_>>();
+        let only = only.filter(|_| actions.len() == 1);
         let mut notes = Vec::new();
         if parsed.truncated {
             notes.push(format!(
@@ -237,7 +246,7 @@ impl<'c> Engine<'c> {
             }
             _ => Vec::new(),
         };
-        ParsedFields {
+        let fields = ParsedFields {
             principal: parsed.principal.map(Cow::into_owned),
             principal_kind: parsed.principal_kind,
             account: parsed.account.map(Cow::into_owned),
@@ -248,7 +257,8 @@ impl<'c> Engine<'c> {
             denial: parsed.denial,
             encoded: parsed.encoded.map(Cow::into_owned),
             notes,
-        }
+        };
+        (fields, only)
     }
 }
 

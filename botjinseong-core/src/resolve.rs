@@ -128,7 +128,18 @@ pub fn best<'c>(
     resource: Option<&str>,
     variables: Variables<'_>,
 ) -> Option<(Candidate<'c>, Source)> {
-    let record = catalog.action(action);
+    best_of(catalog, catalog.action(action), action, resource, variables)
+}
+
+/// [`best`] for an action already looked up: `record` is
+/// `catalog.action(action)`.
+pub fn best_of<'c>(
+    catalog: &'c Catalog,
+    record: Option<&'c ActionRecord>,
+    action: &str,
+    resource: Option<&str>,
+    variables: Variables<'_>,
+) -> Option<(Candidate<'c>, Source)> {
     let source = source_of(record);
     let wants_read = record.is_some_and(|r| r.level.is_read_only());
     let mut best: Option<Candidate<'c>> = None;
