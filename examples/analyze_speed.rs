@@ -2,13 +2,16 @@
 //! decide) over the fixture corpus; the criterion bench `analyze` is the
 //! reference measurement.
 //!
-//! `cargo run --release --example analyze_speed [-- --top N | --loop N]`
+//! `cargo run --release --example analyze_speed [-- --top N | --only I,J,… | --loop N]`
 //!
 //! Prints the median and the mean time per message: the median of each
 //! message's best time, and the whole corpus's time divided by its size
-//! (median of 31 runs), with the slowest message. `--top N` also lists the
-//! N slowest messages; `--loop N` only analyses the corpus N times, for a
-//! profiler such as `valgrind --tool=callgrind`.
+//! (median of 31 runs), with the slowest message, and the `--only` list of
+//! the middle fifth by time. `--top N` also lists the N slowest messages;
+//! `--only I,J,…` keeps the messages at those places of the corpus; `--loop
+//! N` only analyses them N times, for a profiler such as `valgrind
+//! --tool=callgrind` (with the middle fifth's list: a profile of the typical
+//! message, which the corpus's slow tail does not drown).
 
 use std::hint::black_box;
 

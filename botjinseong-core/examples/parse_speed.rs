@@ -1,12 +1,14 @@
 //! A quick speed check of the parser over the fixture corpus (the criterion
 //! bench of the root package is the reference measurement).
 //!
-//! `cargo run --release -p botjinseong-core --example parse_speed [-- --top N | --loop N]`
+//! `cargo run --release -p botjinseong-core --example parse_speed [-- --top N | --only I,J,… | --loop N]`
 //!
 //! Prints the mean time per message over the whole corpus (median of 31 runs)
-//! and the median and slowest single message. `--top N` also lists the N
-//! slowest messages; `--loop N` only parses the corpus N times, for a profiler
-//! such as `valgrind --tool=callgrind`; `--dump [FILE…]` prints what every
+//! and the median and slowest single message, and the `--only` list of the
+//! middle fifth by time. `--top N` also lists the N slowest messages; `--only
+//! I,J,…` keeps the messages at those places of the corpus; `--loop N` only
+//! parses them N times, for a profiler such as `valgrind --tool=callgrind`;
+//! `--dump [FILE…]` prints what every
 //! message of the corpus (and of the JSON-lines files given) parses to, and of
 //! variants of each (other cases, cut at every few bytes), to compare two
 //! versions of the parser.

@@ -28,12 +28,30 @@ pub fn flag(args: &[String], name: &str) -> Option<usize> {
         .and_then(|n| n.parse().ok())
 }
 
-/// Runs `work` over `messages` as the arguments ask: `--loop N` only runs
-/// the corpus N times (for a profiler); otherwise prints the mean per
-/// message over the corpus (median of 31 runs of `rounds` passes), the
-/// median and the slowest message (each message's best of 5 runs of
-/// `2 * rounds`), and with `--top N` the N slowest.
+/// The messages `--only I,J,…` names by their place in the corpus, else all.
+fn chosen(messages: &[String], args: &[String]) -> Vec<String> {
+    let only = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1));
+    match only {
+        Some(list) => list
+            .split(',')
+            .filter_map(|i| messages.get(i.trim().parse::<usize>().ok()?).cloned())
+            .collect(),
+        None => messages.to_vec(),
+    }
+}
+
+/// Runs `work` over `messages` as the arguments ask: `--only I,J,…` keeps
+/// the messages at those places; `--loop N` only runs them N times (for a
+/// profiler); otherwise prints the mean per message (median of 31 runs of
+/// `rounds` passes), the median and the slowest message (each message's
+/// best of 5 runs of `2 * rounds`), the `--only` list of the middle fifth
+/// by time (the typical messages, for a profile of the median), and with
+/// `--top N` the N slowest.
 pub fn measure(messages: &[String], args: &[String], rounds: usize, work: impl Fn(&str)) {
+    let messages = &chosen(messages, args)[..];
     let pass = |times: usize| {
         for _ in 0..times {
             for m in messages {
@@ -79,6 +97,11 @@ pub fn measure(messages: &[String], args: &[String], rounds: usize, work: impl F
         per_message[per_message.len() / 2],
         each.last().map_or(0.0, |e| e.0),
     );
+    let n = each.len();
+    let mut middle: Vec<usize> = each[n * 2 / 5..n * 3 / 5].iter().map(|e| e.1).collect();
+    middle.sort_unstable();
+    let middle: Vec<String> = middle.iter().map(usize::to_string).collect();
+    println!("middle fifth: --only {}", middle.join(","));
     for &(ns, i) in each.iter().rev().take(flag(args, "--top").unwrap_or(0)) {
         let m = &messages[i];
         let head: String = m.chars().take(90).collect();
