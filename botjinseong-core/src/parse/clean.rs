@@ -45,12 +45,9 @@ pub(crate) fn truncate(text: &str) -> (&str, bool) {
 /// marker. A text that is merely wrapped is not copied before it is joined.
 pub(crate) fn clean(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    let mut chunks = bytes.chunks_exact(16);
-    let special = chunks.any(chunk_has) || chunks.remainder().iter().any(|&b| is_special(b));
-    let stripped = if special {
-        strip_chars(text)
-    } else {
-        Cow::Borrowed(text)
+    let stripped = match next_special(bytes, 0) {
+        Some(first) => strip_chars(text, first),
+        None => Cow::Borrowed(text),
     };
     let wrapped = match &stripped {
         Cow::Borrowed(_) => memchr::memchr(b'\n', bytes).is_some(),
@@ -96,25 +93,16 @@ fn has_line_marker(text: &str) -> bool {
 
 /// First pass: ANSI codes, escapes, entities, backticks, Slack and Markdown links, bold.
 ///
-/// Plain runs between the few bytes that can start noise are copied whole;
-/// when none of those bytes starts noise after all, the text is returned as is.
-fn strip_chars(text: &str) -> Cow<'_, str> {
+/// Plain runs between the few bytes that can start noise are copied whole,
+/// from the first such byte (at `first`) on; when none of those bytes starts
+/// noise after all, the text is returned as is.
+fn strip_chars(text: &str, first: usize) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
     let mut changed = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 16)
-            && !chunk_has(chunk)
-        {
-            i += 16;
-            continue;
-        }
-        if !is_special(bytes[i]) {
-            i += 1;
-            continue;
-        }
+    let mut next = Some(first);
+    while let Some(i) = next {
         out.push_str(&text[copied..i]);
         copied = i;
         let rest = &text[i..];
@@ -136,19 +124,38 @@ fn strip_chars(text: &str) -> Cow<'_, str> {
             }
             _ => 0,
         };
-        if consumed == 0 {
-            i += 1;
+        let resume = if consumed == 0 {
+            i + 1
         } else {
-            i += consumed;
-            copied = i;
+            copied = i + consumed;
             changed = true;
-        }
+            copied
+        };
+        next = next_special(bytes, resume);
     }
     if !changed {
         return Cow::Borrowed(text);
     }
     out.push_str(&text[copied..]);
     Cow::Owned(out)
+}
+
+/// Where the first byte at or after `from` that can start noise is.
+///
+/// Sixteen bytes are tested at once ([`chunk_has`]), and only a chunk that
+/// holds such a byte is searched byte by byte.
+fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(Ok(chunk)) = bytes.get(i..i + 16).map(<&[u8; 16]>::try_from) {
+        if chunk_has(chunk)
+            && let Some(at) = chunk.iter().position(|&b| is_special(b))
+        {
+            return Some(i + at);
+        }
+        i += 16;
+    }
+    let tail = bytes.get(i..).unwrap_or_default();
+    tail.iter().position(|&b| is_special(b)).map(|at| i + at)
 }
 
 /// Whether a byte can start noise that [`strip_chars`] rewrites.
@@ -170,28 +177,24 @@ static SPECIAL: [bool; 256] = {
     t
 };
 
-/// Whether a 16-byte chunk holds a special byte.
+/// Whether a 16-byte chunk may hold a special byte: it holds one, or a
+/// control byte, a line break or a non-ASCII byte (which [`next_special`]
+/// then tells apart).
 ///
 /// Written as plain comparisons without branches, so that it compiles to
-/// vector compares.
+/// vector compares: the controls and the non-ASCII bytes are one signed
+/// comparison, and `&` and `\\` share a masked compare with a control each.
 #[inline]
-fn chunk_has(chunk: &[u8]) -> bool {
-    let Ok(chunk) = <&[u8; 16]>::try_from(chunk) else {
-        return chunk.iter().any(|&b| is_special(b));
-    };
+fn chunk_has(chunk: &[u8; 16]) -> bool {
     let mut acc = 0u8;
     for &b in chunk {
-        let special = (b == 0x1b)
-            | (b == b'\\')
-            | (b == b'&')
-            | (b == b'`')
+        let special = (i8::from_ne_bytes([b]) < 0x1c)
+            | (b & 0xdf == b'&' & 0xdf)
+            | (b & 0xbf == b'\\' & 0xbf)
+            | (b == b'*')
             | (b == b'<')
             | (b == b'[')
-            | (b == b'*')
-            | (b == 0xc2)
-            | (b == b'\t')
-            | (b == 0x0b)
-            | (b == 0x0c);
+            | (b == b'`');
         acc |= u8::from(special);
     }
     acc != 0
