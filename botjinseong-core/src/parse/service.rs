@@ -115,28 +115,66 @@ fn from_text(text: &str) -> Option<Cow<'_, str>> {
         ));
     }
     if JAVA_LABEL.find(text.as_bytes()).is_some()
-        && let Some(c) = captures(&JAVA, text).and_then(|c| c.get(1))
+        && let Some(found) = JAVA.find(text)
     {
-        return Some(normalize(c.as_str()));
+        return Some(normalize(java_group(found.as_str())));
     }
     if let Some(host) = endpoint_host(text) {
         return Some(from_host(host));
     }
-    captures(&CLASS, text)
-        .and_then(|c| c.iter().skip(1).flatten().next())
-        .map(|c| normalize(c.as_str()))
+    let found = CLASS.find(text)?;
+    class_group(found.as_str()).map(normalize)
 }
 
-/// The groups of the first match of `re` in `text`.
+/// The group of [`JAVA`] in a match of it: the name between the label's
+/// spaces and the spaces before the terminator.
 ///
-/// The match is found first, by the fast engines, and the groups are read
-/// from the matched slice alone: the patterns hold no assertions, so the
-/// groups there are those of the whole text, and the slower engine that
-/// reads groups runs over a few bytes instead of the whole paste.
-fn captures<'t>(re: &Regex, text: &'t str) -> Option<regex::Captures<'t>> {
-    let found = re.find(text)?;
-    re.captures(found.as_str())
+/// The name starts with a letter and, being lazy, never ends with a space.
+fn java_group(found: &str) -> &str {
+    let inner = &found["Service:".len()..found.len() - 1];
+    inner.trim_matches(' ')
 }
+
+/// The literals around the group of the first [`CLASS`] alternatives.
+const CLASS_AROUND: &[(&str, &str)] = &[
+    ("Amazon", "Exception"),
+    ("Aws::", "::Errors"),
+    ("Amazon.", ".Amazon"),
+    ("amazonaws.services.", "."),
+    ("awssdk.services.", "."),
+    ("@aws-sdk/client-", ""),
+    ("aws-sdk/lib/services/", ".js"),
+];
+
+/// The group of [`CLASS`] in a match of it, told by the literal the match starts with.
+///
+/// Every alternative starts with its own literal, so the start says which
+/// one matched; reading the group by hand spares the regex's slower engine.
+fn class_group(found: &str) -> Option<&str> {
+    if let Some(group) = CLASS_AROUND
+        .iter()
+        .find_map(|(before, after)| found.strip_prefix(before)?.strip_suffix(after))
+    {
+        return Some(group);
+    }
+    if let Some(rest) = found.strip_prefix("com.amazonaws.") {
+        return rest.split('.').next();
+    }
+    CLASS_FIXED
+        .iter()
+        .find(|(start, _)| found.starts_with(start))
+        .map(|(_, group)| *group)
+}
+
+/// The last [`CLASS`] alternatives, whose group is a literal: how their match starts, and the group.
+const CLASS_FIXED: &[(&str, &str)] = &[
+    ("S3 ", "S3"),
+    ("<HostId>", "HostId"),
+    ("host id", "host id"),
+    (" s3", "s3"),
+    ("/s3", "s3"),
+    ("\"s3\"", "s3"),
+];
 
 /// The service of the first `aws <service> <command>` typed in a shell.
 fn cli_command(text: &str) -> Option<&str> {
@@ -275,5 +313,48 @@ mod tests {
         );
         assert_eq!(hint("status code: 403, host id: X").as_deref(), Some("s3"));
         assert_eq!(hint("nothing here"), None);
+    }
+
+    /// Every alternative of the error-class pattern, with text around it.
+    const CLASS_SAMPLES: &[&str] = &[
+        "x AmazonS3Exception: y",
+        "Aws::SecretsManager::Errors::AccessDenied",
+        "Amazon.DynamoDBv2.AmazonDynamoDBClient",
+        "at com.amazonaws.services.s3.AmazonS3Client",
+        "software.amazon.awssdk.services.sqs.SqsClient",
+        "node_modules/@aws-sdk/client-secrets-manager/dist",
+        "aws-sdk/lib/services/s3.js:1",
+        "com.amazonaws.dynamodb.v20120810#ListTables",
+        "S3 Extended Request ID: abc",
+        "<Error><HostId>abc</HostId>",
+        "status code: 403, host id: X",
+        "copy s3://bucket/key",
+        "from /s3://bucket",
+        "\"s3\" backend: error",
+        "Aws::S3::Errors and AmazonS3Exception",
+        "Aws::Errors <HostId>",
+    ];
+
+    #[test]
+    fn groups_read_by_hand_are_the_regex_groups() {
+        for text in CLASS_SAMPLES {
+            let by_regex = CLASS
+                .captures(text)
+                .and_then(|c| c.iter().skip(1).flatten().next())
+                .map(|g| g.as_str());
+            let by_hand = CLASS.find(text).and_then(|m| class_group(m.as_str()));
+            assert_eq!(by_hand, by_regex, "{text}");
+        }
+        for text in [
+            "(Service: AmazonS3; Status",
+            "(Service:Iam , Status",
+            "(Service:  Secrets Manager  ) x",
+            "Service: A;",
+            "Service: Amazon S3 , Service: Iam;",
+        ] {
+            let by_regex = JAVA.captures(text).and_then(|c| c.get(1)).map(|g| g.as_str());
+            let by_hand = JAVA.find(text).map(|m| java_group(m.as_str()));
+            assert_eq!(by_hand, by_regex, "{text}");
+        }
     }
 }
