@@ -65,7 +65,7 @@ pub(crate) fn find<'t>(text: &'t str, marks: &[Landmark<'_>]) -> Denied<'t> {
         }
     }
     if denied.actions.is_empty() {
-        for (colon, _) in text.match_indices(':') {
+        for colon in memchr::memchr_iter(b':', text.as_bytes()) {
             if let Some(action) = bare_action(text, colon) {
                 push(&mut denied.actions, Cow::Borrowed(action));
             }
@@ -164,7 +164,7 @@ fn rejoin<'t>(text: &'t str, token: &'t str, end: usize) -> Cow<'t, str> {
     let Some(after) = rest[cut..].strip_prefix(' ') else {
         return Cow::Borrowed(token);
     };
-    let piece_len = after.find(' ').unwrap_or(after.len());
+    let piece_len = memchr::memchr(b' ', after.as_bytes()).unwrap_or(after.len());
     let piece = &after[..piece_len];
     let next = after[piece_len..].trim_start();
     let ends_statement = ["because", "with an", "(service", "status code"]

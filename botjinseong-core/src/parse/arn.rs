@@ -49,7 +49,8 @@ pub(crate) fn principal_kind(principal: &str) -> PrincipalKind {
     }
     let service = field(principal, 2).unwrap_or_default();
     let resource = rest_after(principal, 5).unwrap_or_default();
-    let kind = resource.split('/').next().unwrap_or_default();
+    let slash = resource.bytes().position(|b| b == b'/');
+    let kind = slash.map_or(resource, |at| &resource[..at]);
     let iam = service.eq_ignore_ascii_case("iam");
     let sts = service.eq_ignore_ascii_case("sts");
     match kind {

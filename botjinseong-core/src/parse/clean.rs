@@ -51,7 +51,7 @@ pub(crate) fn clean(text: &str) -> Cow<'_, str> {
     };
     let wrapped = match &stripped {
         Cow::Borrowed(_) => memchr::memchr(b'\n', bytes).is_some(),
-        Cow::Owned(s) => s.contains('\n'),
+        Cow::Owned(s) => memchr::memchr(b'\n', s.as_bytes()).is_some(),
     };
     if !wrapped && !has_line_marker(&stripped) {
         return match stripped {
@@ -366,7 +366,7 @@ fn is_bold_marker(before: &str, after: &str) -> bool {
 fn join_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut prev_soft_end = true;
-    for raw in text.split('\n') {
+    for raw in lines(text) {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let (line, marked) = strip_marker(raw);
         if line.is_empty() {
@@ -388,6 +388,24 @@ fn join_lines(text: &str) -> String {
         prev_soft_end = line.ends_with(char::is_whitespace) || line.ends_with([',', ';']);
     }
     out
+}
+
+/// The lines of `text`, split at each `\n` as `str::split` would, found with `memchr`.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let left = rest?;
+        match memchr::memchr(b'\n', left.as_bytes()) {
+            Some(at) => {
+                rest = Some(&left[at + 1..]);
+                Some(&left[..at])
+            }
+            None => {
+                rest = None;
+                Some(left)
+            }
+        }
+    })
 }
 
 /// Strips leading whitespace and comment, quote or box markers; says whether a marker went.

@@ -352,7 +352,10 @@ mod tests {
             "Service: A;",
             "Service: Amazon S3 , Service: Iam;",
         ] {
-            let by_regex = JAVA.captures(text).and_then(|c| c.get(1)).map(|g| g.as_str());
+            let by_regex = JAVA
+                .captures(text)
+                .and_then(|c| c.get(1))
+                .map(|g| g.as_str());
             let by_hand = JAVA.find(text).map(|m| java_group(m.as_str()));
             assert_eq!(by_hand, by_regex, "{text}");
         }

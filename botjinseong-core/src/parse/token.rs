@@ -16,7 +16,8 @@ pub(crate) fn read_token(text: &str, start: usize) -> Option<(usize, usize)> {
     let first = rest.chars().next()?;
     if matches!(first, '"' | '\'') {
         let inner = &rest[1..];
-        let close = inner.find(first).filter(|&c| c <= MAX_TOKEN && c > 0)?;
+        let close = memchr::memchr(rest.as_bytes()[0], inner.as_bytes())
+            .filter(|&c| c <= MAX_TOKEN && c > 0)?;
         let token = trim_punct(&inner[..close]);
         return (!token.is_empty()).then(|| (start + 1, start + 1 + token.len()));
     }
