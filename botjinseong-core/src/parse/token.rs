@@ -22,10 +22,14 @@ pub(crate) fn read_token(text: &str, start: usize) -> Option<(usize, usize)> {
         return (!token.is_empty()).then(|| (start + 1, start + 1 + token.len()));
     }
     let bytes = rest.as_bytes();
+    let scanned = &bytes[..bytes.len().min(MAX_TOKEN + 1)];
     let mut depth = 0usize;
     let mut end = 0;
-    while end < bytes.len() && end <= MAX_TOKEN {
-        let b = bytes[end];
+    loop {
+        end = next_mark(scanned, end);
+        let Some(&b) = scanned.get(end) else {
+            break;
+        };
         match b {
             b'<' if bytes.get(end + 1) == Some(&b'/') => break,
             b'<' | b'[' => depth += 1,
@@ -42,6 +46,31 @@ pub(crate) fn read_token(text: &str, start: usize) -> Option<(usize, usize)> {
     }
     let token = trim_punct(&rest[..end]);
     (!token.is_empty()).then(|| (start, start + token.len()))
+}
+
+/// Where the first byte at or after `from` that [`read_token`] acts on is
+/// (`bytes.len()` if none): a bracket, a quote, or whitespace.
+///
+/// Sixteen bytes are tested at once, and only a chunk that holds such a
+/// byte is searched byte by byte. Controls and non-ASCII bytes pass too:
+/// the token reader lets them by.
+fn next_mark(bytes: &[u8], from: usize) -> usize {
+    let is_mark = |b: u8| {
+        (i8::from_ne_bytes([b]) <= 0x20)
+            | (b == b'"')
+            | (b & 0xfd == b'<')
+            | (b == b'[')
+            | (b == b']')
+    };
+    let mut i = from;
+    while let Some(Ok(chunk)) = bytes.get(i..i + 16).map(<&[u8; 16]>::try_from) {
+        if chunk.iter().fold(false, |seen, &b| seen | is_mark(b)) {
+            break;
+        }
+        i += 16;
+    }
+    let tail = bytes.get(i..).unwrap_or_default();
+    i + tail.iter().position(|&b| is_mark(b)).unwrap_or(tail.len())
 }
 
 /// Whether a space inside an open `<…>` or `[…]` belongs to a placeholder.
@@ -105,9 +134,15 @@ pub(crate) fn collapse(s: &str) -> Cow<'_, str> {
 
 /// Whether `s` holds any whitespace, Unicode's included.
 ///
-/// Bytes first: only a control, a space or a non-ASCII byte can begin whitespace.
+/// Bytes first: only a control, a space or a non-ASCII byte can begin
+/// whitespace, and those are the bytes at most `0x20` as signed bytes; the
+/// test runs over all the bytes without a branch, so it compiles to vector
+/// compares.
 fn has_whitespace(s: &str) -> bool {
-    s.bytes().any(|b| b <= b' ' || !b.is_ascii()) && s.contains(char::is_whitespace)
+    let maybe = s
+        .bytes()
+        .fold(false, |seen, b| seen | (i8::from_ne_bytes([b]) <= 0x20));
+    maybe && s.contains(char::is_whitespace)
 }
 
 /// Whether `s` starts like an ARN.
