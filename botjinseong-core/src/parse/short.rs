@@ -26,12 +26,20 @@ impl<T: Copy, const N: usize> Short<T, N> {
     }
 
     /// Adds `item` at the end.
+    #[inline]
     pub(crate) fn push(&mut self, item: T) {
         if let Some(slot) = self.inline.get_mut(self.len) {
             *slot = item;
             self.len += 1;
-            return;
+        } else {
+            self.spill(item);
         }
+    }
+
+    /// Adds `item` at the end of the `Vec`, first moving the items there if they are still in place.
+    #[cold]
+    #[inline(never)]
+    fn spill(&mut self, item: T) {
         if self.spill.is_empty() {
             self.spill.reserve(2 * N);
             self.spill.extend_from_slice(&self.inline);
