@@ -199,10 +199,15 @@ fn cli_command(text: &str) -> Option<&str> {
 }
 
 /// The first `….amazonaws.com` host of the text.
+///
+/// The host starts after the last byte in front that cannot be in one; a
+/// non-ASCII character there ends with such a byte, so the start is on a
+/// character boundary.
 fn endpoint_host(text: &str) -> Option<&str> {
     let at = ENDPOINT_FINDER.find(text.as_bytes())?;
-    let start = text[..at]
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+    let start = text.as_bytes()[..at]
+        .iter()
+        .rposition(|&b| !(b.is_ascii_alphanumeric() || b == b'.' || b == b'-'))
         .map_or(0, |i| i + 1);
     (start < at).then(|| &text[start..at + ENDPOINT.len()])
 }
@@ -239,35 +244,37 @@ fn normalize(name: &str) -> Cow<'_, str> {
 }
 
 /// The service of an endpoint host: the label before the region, else before `amazonaws`.
+///
+/// The labels are read in place, ignoring ASCII case; only the result is lowercased.
 fn from_host(host: &str) -> Cow<'static, str> {
-    let host = host.to_ascii_lowercase();
-    let labels: Vec<&str> = host.split('.').collect();
-    let end = labels
-        .iter()
-        .position(|l| is_region(l) || *l == "amazonaws")
-        .unwrap_or(labels.len());
-    let label = labels[..end]
-        .iter()
-        .rev()
-        .find(|l| !l.bytes().all(|b| b.is_ascii_digit()))
-        .copied()
-        .unwrap_or_default();
+    let mut label = "";
+    for l in host.split('.') {
+        if is_region(l) || l.eq_ignore_ascii_case("amazonaws") {
+            break;
+        }
+        if !l.bytes().all(|b| b.is_ascii_digit()) {
+            label = l;
+        }
+    }
     let label = label
-        .split_once("-")
+        .split_once('-')
         .filter(|(_, r)| is_region(r))
         .map_or(label, |(s, _)| s);
-    Cow::Owned(label.to_owned())
+    Cow::Owned(label.to_ascii_lowercase())
 }
 
-/// Whether a host label is an AWS region such as `us-east-1` or `cn-north-1`.
+/// Whether a host label is an AWS region such as `us-east-1` or `cn-north-1`, ignoring ASCII case.
 fn is_region(label: &str) -> bool {
-    let parts: Vec<&str> = label.split('-').collect();
-    parts.len() >= 3
-        && parts[0].len() == 2
-        && parts[0].bytes().all(|b| b.is_ascii_lowercase())
-        && parts
-            .last()
-            .is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    let Some((area, rest)) = label.split_once('-') else {
+        return false;
+    };
+    let Some((_, number)) = rest.rsplit_once('-') else {
+        return false;
+    };
+    area.len() == 2
+        && area.bytes().all(|b| b.is_ascii_alphabetic())
+        && !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -305,6 +312,12 @@ mod tests {
         assert_eq!(
             hint("push 1234.dkr.ecr.us-east-1.amazonaws.com/x").as_deref(),
             Some("ecr")
+        );
+        assert_eq!(from_host("Logs.US-West-2.AmazonAWS.com"), "logs");
+        assert_eq!(hint("é.amazonaws.com x"), None);
+        assert_eq!(
+            hint("at lambda-us-east-1.amazonaws.com").as_deref(),
+            Some("lambda")
         );
         assert_eq!(hint("Aws::S3::Errors::AccessDenied").as_deref(), Some("s3"));
         assert_eq!(
