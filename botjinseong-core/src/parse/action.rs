@@ -117,11 +117,7 @@ fn push<'t>(actions: &mut Vec<Cow<'t, str>>, action: Cow<'t, str>) {
 /// The `(a:B, c:D)` list of `… the required AWS Marketplace actions (…)`.
 fn marketplace_list(text: &str, at: usize) -> Option<Vec<(Cow<'_, str>, usize)>> {
     let rest = prefix(text.get(at..)?, 600);
-    if !rest
-        .as_bytes()
-        .get(..12)?
-        .eq_ignore_ascii_case(b"the required")
-    {
+    if !starts_ci(rest.as_bytes(), 0, b"the required") {
         return None;
     }
     let open = rest.find('(')?;
@@ -169,10 +165,7 @@ fn rejoin<'t>(text: &'t str, token: &'t str, end: usize) -> Cow<'t, str> {
     let next = after[piece_len..].trim_start();
     let ends_statement = ["because", "with an", "(service", "status code"]
         .iter()
-        .any(|w| {
-            next.get(..w.len())
-                .is_some_and(|n| n.eq_ignore_ascii_case(w))
-        });
+        .any(|w| str_starts_ci(next, w));
     let soft_end = token.ends_with(['/', ':', '-', '_']);
     if piece.is_empty()
         || piece.contains(['(', '[', '{', '"'])

@@ -9,13 +9,16 @@
 
 use std::borrow::Cow;
 
+use super::ascii::str_starts_ci;
+
 /// How much of a paste is read; the rest is ignored and reported as truncated.
 pub(crate) const LIMIT: usize = 64 * 1024;
 
 /// How far a link's closing bracket is looked for.
 const WINDOW: usize = 1024;
 
-/// Words that, starting a wrapped line, continue the sentence of the line before.
+/// Words that, starting a wrapped line, continue the sentence of the line before
+/// (lowercase: compared ignoring ASCII case).
 const CONTINUATIONS: &[&str] = &[
     "is not",
     "on resource",
@@ -435,11 +438,7 @@ fn strip_marker(line: &str) -> (&str, bool) {
 /// unless it is a common first word of a sentence.
 fn starts_statement(line: &str, mid_word: bool) -> bool {
     let bytes = line.as_bytes();
-    if CONTINUATIONS.iter().any(|w| {
-        bytes
-            .get(..w.len())
-            .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
-    }) {
+    if CONTINUATIONS.iter().any(|w| str_starts_ci(line, w)) {
         return true;
     }
     match bytes.first() {

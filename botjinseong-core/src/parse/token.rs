@@ -3,6 +3,8 @@
 
 use std::borrow::Cow;
 
+use super::ascii::str_starts_ci;
+
 /// The longest a principal or resource is allowed to be, in bytes.
 pub(crate) const MAX_TOKEN: usize = 2048;
 
@@ -147,7 +149,7 @@ fn has_whitespace(s: &str) -> bool {
 
 /// Whether `s` starts like an ARN.
 pub(crate) fn looks_like_arn(s: &str) -> bool {
-    s.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("arn:"))
+    str_starts_ci(s, "arn:")
 }
 
 /// Reads an IAM action `prefix:Name` at `text[start..]`, tolerating a space after the colon.
