@@ -48,14 +48,16 @@ pub(crate) fn truncate(text: &str) -> (&str, bool) {
 /// marker. A text that is merely wrapped is not copied before it is joined.
 pub(crate) fn clean(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    let stripped = match next_special(bytes, 0) {
+    let (first, broken) = first_special(bytes);
+    let stripped = match first {
         Some(first) => strip_chars(text, first),
         None => Cow::Borrowed(text),
     };
-    let wrapped = match &stripped {
-        Cow::Borrowed(_) => memchr::memchr(b'\n', bytes).is_some(),
-        Cow::Owned(s) => memchr::memchr(b'\n', s.as_bytes()).is_some(),
-    };
+    let wrapped = broken
+        || match &stripped {
+            Cow::Borrowed(_) => first.is_some() && memchr::memchr(b'\n', bytes).is_some(),
+            Cow::Owned(s) => memchr::memchr(b'\n', s.as_bytes()).is_some(),
+        };
     if !wrapped && !has_line_marker(&stripped) {
         return match stripped {
             Cow::Owned(s) if s != text => Cow::Owned(s),
@@ -134,7 +136,7 @@ fn strip_chars(text: &str, first: usize) -> Cow<'_, str> {
             changed = true;
             copied
         };
-        next = next_special(bytes, resume);
+        next = next_marked(bytes, resume, NOISE);
     }
     if !changed {
         return Cow::Borrowed(text);
@@ -143,46 +145,59 @@ fn strip_chars(text: &str, first: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Where the first byte at or after `from` that can start noise is.
+/// Where the first byte that can start noise is, and whether a line break
+/// comes before it (anywhere, if none does): what [`clean`] needs to know
+/// before its passes, in one scan.
+fn first_special(bytes: &[u8]) -> (Option<usize>, bool) {
+    match next_marked(bytes, 0, NOISE | BREAK) {
+        Some(at) if bytes[at] == b'\n' => (next_marked(bytes, at + 1, NOISE), true),
+        first => (first, false),
+    }
+}
+
+/// Where the first byte at or after `from` of a kind in `kinds` ([`NOISE`], [`BREAK`]) is.
 ///
 /// Sixteen bytes are tested at once ([`chunk_has`]), and only a chunk that
-/// holds such a byte is searched byte by byte.
-fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
+/// may hold such a byte is searched byte by byte.
+fn next_marked(bytes: &[u8], from: usize, kinds: u8) -> Option<usize> {
+    let is = |b: u8| KINDS[usize::from(b)] & kinds != 0;
     let mut i = from;
     while let Some(Ok(chunk)) = bytes.get(i..i + 16).map(<&[u8; 16]>::try_from) {
         if chunk_has(chunk)
-            && let Some(at) = chunk.iter().position(|&b| is_special(b))
+            && let Some(at) = chunk.iter().position(|&b| is(b))
         {
             return Some(i + at);
         }
         i += 16;
     }
     let tail = bytes.get(i..).unwrap_or_default();
-    tail.iter().position(|&b| is_special(b)).map(|at| i + at)
+    tail.iter().position(|&b| is(b)).map(|at| i + at)
 }
 
-/// Whether a byte can start noise that [`strip_chars`] rewrites.
-fn is_special(b: u8) -> bool {
-    SPECIAL[usize::from(b)]
-}
+/// The kind of a byte that can start noise that [`strip_chars`] rewrites.
+const NOISE: u8 = 1;
 
-/// [`is_special`] as a table.
-static SPECIAL: [bool; 256] = {
-    let mut t = [false; 256];
-    let bytes = [
+/// The kind of a line break.
+const BREAK: u8 = 2;
+
+/// The kinds of every byte, as [`NOISE`] and [`BREAK`] bits.
+static KINDS: [u8; 256] = {
+    let mut t = [0; 256];
+    let noise = [
         0x1b, b'\\', b'&', b'`', b'<', b'[', b'*', 0xc2, b'\t', 0x0b, 0x0c,
     ];
     let mut k = 0;
-    while k < bytes.len() {
-        t[bytes[k] as usize] = true;
+    while k < noise.len() {
+        t[noise[k] as usize] = NOISE;
         k += 1;
     }
+    t[b'\n' as usize] = BREAK;
     t
 };
 
-/// Whether a 16-byte chunk may hold a special byte: it holds one, or a
-/// control byte, a line break or a non-ASCII byte (which [`next_special`]
-/// then tells apart).
+/// Whether a 16-byte chunk may hold a special byte or a line break: it holds
+/// one, or a control byte or a non-ASCII byte (which [`next_marked`] then
+/// tells apart).
 ///
 /// Written as plain comparisons without branches, so that it compiles to
 /// vector compares: the controls and the non-ASCII bytes are one signed
