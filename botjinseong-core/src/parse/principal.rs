@@ -41,17 +41,18 @@ pub(crate) fn find<'t>(text: &'t str, marks: &[Landmark<'_>]) -> Option<Cow<'t, 
 /// of `cdk-user`) ends: the regex `user(?: *: *| +)`, ignoring ASCII case.
 ///
 /// Two such labels never overlap (none holds a `u` past its first byte), so
-/// each `u` is judged on its own and the labels can be read from either end.
+/// each `u` is judged on its own and the labels can be read from either end;
+/// only a `user` is looked at further, out of line.
 fn user_markers(text: &str) -> impl DoubleEndedIterator<Item = usize> + '_ {
-    memchr2_iter(b'u', b'U', text.as_bytes()).filter_map(|at| user_marker(text, at))
+    let b = text.as_bytes();
+    memchr2_iter(b'u', b'U', b)
+        .filter(|&at| starts_ci(b, at, b"user"))
+        .filter_map(|at| user_marker(text, at))
 }
 
-/// Where the `User:` label starting at the `u` at `at` ends, if it is one.
+/// Where the `User:` label starting at the `user` at `at` ends, if it is one.
 fn user_marker(text: &str, at: usize) -> Option<usize> {
     let b = text.as_bytes();
-    if !starts_ci(b, at, b"user") {
-        return None;
-    }
     let after = spaces(b, at + 4);
     let end = if b.get(after) == Some(&b':') {
         spaces(b, after + 1)
