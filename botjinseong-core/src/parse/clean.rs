@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use super::ascii::str_starts_ci;
+use super::ascii::{ends_alphanumeric, str_starts_ci, trim_end, trim_start};
 
 /// How much of a paste is read; the rest is ignored and reported as truncated.
 pub(crate) const LIMIT: usize = 64 * 1024;
@@ -92,7 +92,7 @@ pub(crate) fn prefix(s: &str, max: usize) -> &str {
 
 /// Whether the first line starts with a comment, quote or box-drawing marker.
 fn has_line_marker(text: &str) -> bool {
-    let start = text.trim_start();
+    let start = trim_start(text);
     start.starts_with(['#', '/', '>', '│', '|', '┃'])
 }
 
@@ -394,16 +394,17 @@ fn join_lines(text: &str) -> String {
             }
             continue;
         }
-        let indented = raw.starts_with(char::is_whitespace);
+        let indented = trim_start(raw).len() < raw.len();
         if !out.is_empty() && !out.ends_with(' ') {
-            let mid_word = out.ends_with(|c: char| c.is_alphanumeric());
+            let mid_word = ends_alphanumeric(&out);
             let space = prev_soft_end || marked || indented || starts_statement(line, mid_word);
             if space {
                 out.push(' ');
             }
         }
-        out.push_str(line.trim_end());
-        prev_soft_end = line.ends_with(char::is_whitespace) || line.ends_with([',', ';']);
+        let trimmed = trim_end(line);
+        out.push_str(trimmed);
+        prev_soft_end = trimmed.len() < line.len() || line.ends_with([',', ';']);
     }
     out
 }
@@ -428,12 +429,12 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 
 /// Strips leading whitespace and comment, quote or box markers; says whether a marker went.
 fn strip_marker(line: &str) -> (&str, bool) {
-    let mut rest = line.trim_start();
+    let mut rest = trim_start(line);
     let mut marked = false;
     loop {
         let next = if let Some(r) = rest.strip_prefix("//") {
             r
-        } else if let Some(r) = rest.strip_prefix(['#', '>', '│', '┃', '|']) {
+        } else if let Some(r) = strip_marker_char(rest) {
             r
         } else if let Some(r) = rest.strip_prefix("* ") {
             r
@@ -441,9 +442,18 @@ fn strip_marker(line: &str) -> (&str, bool) {
             break;
         };
         marked = true;
-        rest = next.trim_start();
+        rest = trim_start(next);
     }
     (rest, marked)
+}
+
+/// `s` without the `#`, `>`, `|`, `│` or `┃` it starts with, if it starts with one.
+fn strip_marker_char(s: &str) -> Option<&str> {
+    match s.as_bytes().first()? {
+        b'#' | b'>' | b'|' => Some(&s[1..]),
+        0xe2 => s.strip_prefix(['│', '┃']),
+        _ => None,
+    }
 }
 
 /// Whether a wrapped line begins a new statement rather than continuing a word.
