@@ -158,7 +158,9 @@ fn first_special(bytes: &[u8]) -> (Option<usize>, bool) {
 /// Where the first byte at or after `from` of a kind in `kinds` ([`NOISE`], [`BREAK`]) is.
 ///
 /// Sixteen bytes are tested at once ([`chunk_has`]), and only a chunk that
-/// may hold such a byte is searched byte by byte.
+/// may hold such a byte is searched byte by byte; the bytes past the last
+/// whole chunk are searched only if the last sixteen bytes of the text, which
+/// end with them, may hold one.
 fn next_marked(bytes: &[u8], from: usize, kinds: u8) -> Option<usize> {
     let is = |b: u8| KINDS[usize::from(b)] & kinds != 0;
     let mut i = from;
@@ -171,6 +173,12 @@ fn next_marked(bytes: &[u8], from: usize, kinds: u8) -> Option<usize> {
         i += 16;
     }
     let tail = bytes.get(i..).unwrap_or_default();
+    if bytes
+        .last_chunk::<16>()
+        .is_some_and(|last| !chunk_has(last))
+    {
+        return None;
+    }
     tail.iter().position(|&b| is(b)).map(|at| i + at)
 }
 
