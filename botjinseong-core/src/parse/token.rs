@@ -152,6 +152,32 @@ pub(crate) fn looks_like_arn(s: &str) -> bool {
     str_starts_ci(s, "arn:")
 }
 
+/// The bytes of an action's service prefix: ASCII letters, digits and `-`.
+const PREFIX: u8 = 1;
+
+/// The bytes of an action's name: ASCII letters, digits and `*`.
+const NAME: u8 = 2;
+
+/// The classes of every byte, as [`PREFIX`] and [`NAME`] bits.
+static CLASSES: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        if (b as u8).is_ascii_alphanumeric() {
+            t[b] = PREFIX | NAME;
+        }
+        b += 1;
+    }
+    t[b'-' as usize] = PREFIX;
+    t[b'*' as usize] = NAME;
+    t
+};
+
+/// Whether `b` is in `class`, a table lookup rather than range compares.
+fn is_in(b: u8, class: u8) -> bool {
+    CLASSES[usize::from(b)] & class != 0
+}
+
 /// Reads an IAM action `prefix:Name` at `text[start..]`, tolerating a space after the colon.
 ///
 /// Returns the action (borrowed when written without a gap) and where it ends.
@@ -160,7 +186,8 @@ pub(crate) fn read_action(text: &str, start: usize) -> Option<(Cow<'_, str>, usi
     let bytes = rest.as_bytes();
     let prefix = bytes
         .iter()
-        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+        .take(41)
+        .take_while(|&&b| is_in(b, PREFIX))
         .count();
     if !(2..=40).contains(&prefix) || bytes.get(prefix) != Some(&b':') {
         return None;
@@ -173,7 +200,7 @@ pub(crate) fn read_action(text: &str, start: usize) -> Option<(Cow<'_, str>, usi
     let name = bytes[name_start..]
         .iter()
         .take(128)
-        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'*')
+        .take_while(|&&b| is_in(b, NAME))
         .count();
     let first = *bytes.get(name_start)?;
     if name == 0 || !(first.is_ascii_alphabetic() || first == b'*') || gap > 1 {
