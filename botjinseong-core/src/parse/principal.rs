@@ -82,7 +82,8 @@ fn before_statement(before: &str) -> Option<Cow<'_, str>> {
     }
     let window = &before[from..];
     if let Some(user) = user_markers(window).next_back() {
-        let span = window[user..].trim().trim_matches(['"', '\'', ',']).trim();
+        let span =
+            trim_ascii_matches(window[user..].trim(), |b| matches!(b, b'"' | b'\'' | b',')).trim();
         if span.is_empty() {
             return None;
         }
@@ -90,8 +91,16 @@ fn before_statement(before: &str) -> Option<Cow<'_, str>> {
         return (looks_like_arn(&span) || !has_bare_space(&span)).then_some(span);
     }
     let last = window.trim_end().rsplit(char::is_whitespace).next()?;
-    let last = last.trim_matches(['"', '\'', '(', '[']);
+    let last = trim_ascii_matches(last, |b| matches!(b, b'"' | b'\'' | b'(' | b'['));
     looks_like_arn(last).then_some(Cow::Borrowed(last))
+}
+
+/// `s.trim_matches` for a set of ASCII chars, by byte (a non-ASCII byte is never in the set).
+fn trim_ascii_matches(s: &str, drop: impl Fn(u8) -> bool) -> &str {
+    let b = s.as_bytes();
+    let start = b.iter().take_while(|&&c| drop(c)).count();
+    let end = b.len() - b[start..].iter().rev().take_while(|&&c| drop(c)).count();
+    &s[start..end]
 }
 
 /// Whether `s` has a space outside `<…>` and `[…]` placeholders.
@@ -136,6 +145,17 @@ mod tests {
     fn the_caller_is_read_backwards_from_the_statement() {
         let text = "Error: creating (arn:aws:sns:us-east-1:1:t): User: arn:aws:iam::1:user/Me is not authorized to perform";
         assert_eq!(both(text).as_deref(), Some("arn:aws:iam::1:user/Me"));
+    }
+
+    #[test]
+    fn ascii_trims_are_those_of_str() {
+        for s in ["", "\"'", "\"a'b,\"", ",é,", "'(x[", "é"] {
+            let quotes = |b| matches!(b, b'"' | b'\'' | b',');
+            assert_eq!(
+                trim_ascii_matches(s, quotes),
+                s.trim_matches(['"', '\'', ','])
+            );
+        }
     }
 
     #[test]
