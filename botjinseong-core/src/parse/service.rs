@@ -83,9 +83,11 @@ pub(crate) fn find<'t>(
     }
     let by_operation = call.operation.and_then(|op| {
         actions.iter().find(|a| {
-            a.rsplit(':')
-                .next()
-                .is_some_and(|n| n.eq_ignore_ascii_case(op))
+            let name = a
+                .bytes()
+                .rposition(|b| b == b':')
+                .map_or(&a[..], |at| &a[at + 1..]);
+            name.eq_ignore_ascii_case(op)
         })
     });
     let named = by_operation.or(if call.operation.is_none() {
@@ -99,12 +101,15 @@ pub(crate) fn find<'t>(
         return Some(hint);
     }
     match named.or(actions.first())? {
-        Cow::Borrowed(action) => action.split(':').next().map(lowercase),
-        Cow::Owned(action) => action
-            .split(':')
-            .next()
-            .map(|p| Cow::Owned(p.to_ascii_lowercase())),
+        Cow::Borrowed(action) => Some(lowercase(prefix_of(action))),
+        Cow::Owned(action) => Some(Cow::Owned(prefix_of(action).to_ascii_lowercase())),
     }
+}
+
+/// The service prefix of an action: what stands before its first `:` (all of it without one).
+fn prefix_of(action: &str) -> &str {
+    let colon = action.bytes().position(|b| b == b':');
+    colon.map_or(action, |at| &action[..at])
 }
 
 /// A hint read from the text alone: CLI command, Java block, endpoint, error class.
