@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use memchr::memchr2_iter;
 
-use super::ascii::{spaces, starts_ci, str_starts_ci};
+use super::ascii::{spaces, starts_ci, str_starts_ci, trim_end, trim_start};
 use super::clean::prefix;
 use super::landmark::{Kind, Landmark};
 use super::token::{MAX_TOKEN, collapse, looks_like_arn, read_token};
@@ -82,8 +82,10 @@ fn before_statement(before: &str) -> Option<Cow<'_, str>> {
     }
     let window = &before[from..];
     if let Some(user) = user_markers(window).next_back() {
-        let span =
-            trim_ascii_matches(window[user..].trim(), |b| matches!(b, b'"' | b'\'' | b',')).trim();
+        let trim = |s| trim_end(trim_start(s));
+        let span = trim(trim_ascii_matches(trim(&window[user..]), |b| {
+            matches!(b, b'"' | b'\'' | b',')
+        }));
         if span.is_empty() {
             return None;
         }
