@@ -65,7 +65,7 @@ pub(crate) fn find<'t>(text: &'t str, marks: &[Landmark<'_>]) -> Denied<'t> {
         }
     }
     if denied.actions.is_empty() {
-        for (colon, _) in text.match_indices(':') {
+        for colon in memchr::memchr_iter(b':', text.as_bytes()) {
             if let Some(action) = bare_action(text, colon) {
                 push(&mut denied.actions, Cow::Borrowed(action));
             }
@@ -117,11 +117,7 @@ fn push<'t>(actions: &mut Vec<Cow<'t, str>>, action: Cow<'t, str>) {
 /// The `(a:B, c:D)` list of `… the required AWS Marketplace actions (…)`.
 fn marketplace_list(text: &str, at: usize) -> Option<Vec<(Cow<'_, str>, usize)>> {
     let rest = prefix(text.get(at..)?, 600);
-    if !rest
-        .as_bytes()
-        .get(..12)?
-        .eq_ignore_ascii_case(b"the required")
-    {
+    if !starts_ci(rest.as_bytes(), 0, b"the required") {
         return None;
     }
     let open = rest.find('(')?;
@@ -164,15 +160,12 @@ fn rejoin<'t>(text: &'t str, token: &'t str, end: usize) -> Cow<'t, str> {
     let Some(after) = rest[cut..].strip_prefix(' ') else {
         return Cow::Borrowed(token);
     };
-    let piece_len = after.find(' ').unwrap_or(after.len());
+    let piece_len = memchr::memchr(b' ', after.as_bytes()).unwrap_or(after.len());
     let piece = &after[..piece_len];
     let next = after[piece_len..].trim_start();
     let ends_statement = ["because", "with an", "(service", "status code"]
         .iter()
-        .any(|w| {
-            next.get(..w.len())
-                .is_some_and(|n| n.eq_ignore_ascii_case(w))
-        });
+        .any(|w| str_starts_ci(next, w));
     let soft_end = token.ends_with(['/', ':', '-', '_']);
     if piece.is_empty()
         || piece.contains(['(', '[', '{', '"'])

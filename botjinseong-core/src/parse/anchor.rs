@@ -10,12 +10,16 @@
 //! flagged gives the few places where a phrase holding it there would start.
 
 use super::ascii::{starts_ci, word_before};
+use super::short::Short;
+
+/// The phrase starts of a text; a typical message has a few.
+pub(crate) type Starts = Short<usize, 8>;
 
 /// Possible phrase starts in `b`, ascending and without repeats.
 ///
 /// Every place where a phrase starts is among them; a few others may be.
-pub(crate) fn candidates(b: &[u8]) -> Vec<usize> {
-    let mut found = Vec::with_capacity(8);
+pub(crate) fn candidates(b: &[u8]) -> Starts {
+    let mut found = Starts::new(0);
     let mut chunks = b.chunks_exact(8);
     let mut base = 0;
     for chunk in &mut chunks {
@@ -26,8 +30,16 @@ pub(crate) fn candidates(b: &[u8]) -> Vec<usize> {
     let mut tail = [0u8; 8];
     tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
     flagged(b, base, letters(u64::from_le_bytes(tail)), &mut found);
-    found.sort_unstable();
-    found.dedup();
+    let starts = found.as_mut_slice();
+    starts.sort_unstable();
+    let mut kept = 0;
+    for at in 0..starts.len() {
+        if kept == 0 || starts[at] != starts[kept - 1] {
+            starts[kept] = starts[at];
+            kept += 1;
+        }
+    }
+    found.truncate(kept);
     found
 }
 
@@ -58,7 +70,7 @@ fn letters(w: u64) -> u64 {
 /// that is an anchor: `h`, `p` and `x` always, `c` only after an `a` (as in
 /// `action`, its only phrase), which spares most `c`s the call.
 #[inline]
-fn flagged(b: &[u8], base: usize, mut flags: u64, found: &mut Vec<usize>) {
+fn flagged(b: &[u8], base: usize, mut flags: u64, found: &mut Starts) {
     while flags != 0 {
         let k = base + flags.trailing_zeros() as usize / 8;
         let stray_c = b[k] | 0x20 == b'c' && (k == 0 || b[k - 1] | 0x20 != b'a');
@@ -76,7 +88,7 @@ fn flagged(b: &[u8], base: usize, mut flags: u64, found: &mut Vec<usize>) {
 /// hold it; only those are compared. Kept out of line: letters are rare, and
 /// the scan loop stays small without it.
 #[inline(never)]
-fn starts_at(b: &[u8], k: usize, found: &mut Vec<usize>) {
+fn starts_at(b: &[u8], k: usize, found: &mut Starts) {
     let near = |i: Option<usize>| i.and_then(|i| b.get(i)).map_or(0, |c| c | 0x20);
     let prev = near(k.checked_sub(1));
     let next = near(Some(k + 1));
@@ -126,7 +138,9 @@ fn starts_at(b: &[u8], k: usize, found: &mut Vec<usize>) {
         }
         _ => None,
     };
-    found.extend(before);
+    if let Some(start) = before {
+        found.push(start);
+    }
 }
 
 /// The start of the policy type in front of a `polic…` at `k`, unless it
@@ -227,8 +241,8 @@ mod tests {
     #[test]
     fn starts_are_found_across_chunks_and_in_the_tail() {
         let text = format!("{}when", " ".repeat(15));
-        assert_eq!(candidates(text.as_bytes()), [15]);
-        assert_eq!(candidates(b"wHen"), [0]);
+        assert_eq!(*candidates(text.as_bytes()), [15]);
+        assert_eq!(*candidates(b"wHen"), [0]);
         assert!(candidates(b"").is_empty());
     }
 }

@@ -7,7 +7,7 @@ pub(crate) fn account(arn: &str) -> Option<&str> {
     if !super::token::looks_like_arn(arn) {
         return None;
     }
-    let account = field(arn, 4)?;
+    let account = field(&arn[4..], 3)?; // fields counted after the `arn:` just read
     (account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit())).then_some(account)
 }
 
@@ -47,9 +47,12 @@ pub(crate) fn principal_kind(principal: &str) -> PrincipalKind {
             PrincipalKind::Unknown
         };
     }
-    let service = field(principal, 2).unwrap_or_default();
-    let resource = rest_after(principal, 5).unwrap_or_default();
-    let kind = resource.split('/').next().unwrap_or_default();
+    // The colons are counted after the `arn:` just read, and from the service on.
+    let from_service = rest_after(&principal[4..], 1).unwrap_or_default();
+    let service = field(from_service, 0).unwrap_or_default();
+    let resource = rest_after(from_service, 3).unwrap_or_default();
+    let slash = resource.bytes().position(|b| b == b'/');
+    let kind = slash.map_or(resource, |at| &resource[..at]);
     let iam = service.eq_ignore_ascii_case("iam");
     let sts = service.eq_ignore_ascii_case("sts");
     match kind {

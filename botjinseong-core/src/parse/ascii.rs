@@ -1,5 +1,7 @@
 //! ASCII case-insensitive matching on the bytes of the text itself, so that
-//! keywords are found without a lowercased copy (offsets are the text's own).
+//! keywords are found without a lowercased copy (offsets are the text's own),
+//! and whitespace tests that read ASCII bytes directly where `str`'s methods
+//! decode every char (they still handle the non-ASCII whitespace).
 
 /// Whether `hay[at..]` starts with `lower` (a lowercase ASCII pattern), ignoring ASCII case.
 ///
@@ -53,4 +55,69 @@ pub(crate) fn word_before(hay: &[u8], at: usize, lower: &[u8]) -> Option<usize> 
     }
     let start = end.checked_sub(lower.len())?;
     starts_ci(hay, start, lower).then_some(start)
+}
+
+/// Whether `b` is ASCII whitespace as [`char::is_whitespace`] has it (the vertical tab included).
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// `s.trim_start()`, with the ASCII whitespace skipped by byte.
+pub(crate) fn trim_start(s: &str) -> &str {
+    let rest = &s[s.bytes().take_while(|&b| is_space(b)).count()..];
+    if rest.bytes().next().is_some_and(|b| !b.is_ascii()) {
+        rest.trim_start()
+    } else {
+        rest
+    }
+}
+
+/// `s.trim_end()`, with the ASCII whitespace skipped by byte.
+pub(crate) fn trim_end(s: &str) -> &str {
+    let rest = &s[..s.len() - s.bytes().rev().take_while(|&b| is_space(b)).count()];
+    if rest.bytes().next_back().is_some_and(|b| !b.is_ascii()) {
+        rest.trim_end()
+    } else {
+        rest
+    }
+}
+
+/// Whether the last char of `s` is alphanumeric, read by byte when it is ASCII.
+pub(crate) fn ends_alphanumeric(s: &str) -> bool {
+    match s.bytes().next_back() {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => s.ends_with(char::is_alphanumeric),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_tests_are_those_of_str() {
+        for s in [
+            "",
+            " ",
+            "  a b  ",
+            "\u{3000} a\u{a0}",
+            "\u{2003}",
+            "é ",
+            " é",
+            " \u{b}x\t\r\n",
+            "x\u{a0}",
+            "a1",
+            "ß",
+            "a.",
+        ] {
+            assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
+            assert_eq!(trim_end(s), s.trim_end(), "{s:?}");
+            assert_eq!(
+                ends_alphanumeric(s),
+                s.ends_with(char::is_alphanumeric),
+                "{s:?}"
+            );
+        }
+    }
 }

@@ -9,13 +9,16 @@
 
 use std::borrow::Cow;
 
+use super::ascii::{ends_alphanumeric, str_starts_ci, trim_end, trim_start};
+
 /// How much of a paste is read; the rest is ignored and reported as truncated.
 pub(crate) const LIMIT: usize = 64 * 1024;
 
 /// How far a link's closing bracket is looked for.
 const WINDOW: usize = 1024;
 
-/// Words that, starting a wrapped line, continue the sentence of the line before.
+/// Words that, starting a wrapped line, continue the sentence of the line before
+/// (lowercase: compared ignoring ASCII case).
 const CONTINUATIONS: &[&str] = &[
     "is not",
     "on resource",
@@ -45,17 +48,16 @@ pub(crate) fn truncate(text: &str) -> (&str, bool) {
 /// marker. A text that is merely wrapped is not copied before it is joined.
 pub(crate) fn clean(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    let mut chunks = bytes.chunks_exact(16);
-    let special = chunks.any(chunk_has) || chunks.remainder().iter().any(|&b| is_special(b));
-    let stripped = if special {
-        strip_chars(text)
-    } else {
-        Cow::Borrowed(text)
+    let (first, broken) = first_special(bytes);
+    let stripped = match first {
+        Some(first) => strip_chars(text, first),
+        None => Cow::Borrowed(text),
     };
-    let wrapped = match &stripped {
-        Cow::Borrowed(_) => memchr::memchr(b'\n', bytes).is_some(),
-        Cow::Owned(s) => s.contains('\n'),
-    };
+    let wrapped = broken
+        || match &stripped {
+            Cow::Borrowed(_) => first.is_some() && memchr::memchr(b'\n', bytes).is_some(),
+            Cow::Owned(s) => memchr::memchr(b'\n', s.as_bytes()).is_some(),
+        };
     if !wrapped && !has_line_marker(&stripped) {
         return match stripped {
             Cow::Owned(s) if s != text => Cow::Owned(s),
@@ -90,31 +92,22 @@ pub(crate) fn prefix(s: &str, max: usize) -> &str {
 
 /// Whether the first line starts with a comment, quote or box-drawing marker.
 fn has_line_marker(text: &str) -> bool {
-    let start = text.trim_start();
+    let start = trim_start(text);
     start.starts_with(['#', '/', '>', '│', '|', '┃'])
 }
 
 /// First pass: ANSI codes, escapes, entities, backticks, Slack and Markdown links, bold.
 ///
-/// Plain runs between the few bytes that can start noise are copied whole;
-/// when none of those bytes starts noise after all, the text is returned as is.
-fn strip_chars(text: &str) -> Cow<'_, str> {
+/// Plain runs between the few bytes that can start noise are copied whole,
+/// from the first such byte (at `first`) on; when none of those bytes starts
+/// noise after all, the text is returned as is.
+fn strip_chars(text: &str, first: usize) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
     let mut changed = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(chunk) = bytes.get(i..i + 16)
-            && !chunk_has(chunk)
-        {
-            i += 16;
-            continue;
-        }
-        if !is_special(bytes[i]) {
-            i += 1;
-            continue;
-        }
+    let mut next = Some(first);
+    while let Some(i) = next {
         out.push_str(&text[copied..i]);
         copied = i;
         let rest = &text[i..];
@@ -136,13 +129,14 @@ fn strip_chars(text: &str) -> Cow<'_, str> {
             }
             _ => 0,
         };
-        if consumed == 0 {
-            i += 1;
+        let resume = if consumed == 0 {
+            i + 1
         } else {
-            i += consumed;
-            copied = i;
+            copied = i + consumed;
             changed = true;
-        }
+            copied
+        };
+        next = next_marked(bytes, resume, NOISE);
     }
     if !changed {
         return Cow::Borrowed(text);
@@ -151,47 +145,82 @@ fn strip_chars(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whether a byte can start noise that [`strip_chars`] rewrites.
-fn is_special(b: u8) -> bool {
-    SPECIAL[usize::from(b)]
+/// Where the first byte that can start noise is, and whether a line break
+/// comes before it (anywhere, if none does): what [`clean`] needs to know
+/// before its passes, in one scan.
+fn first_special(bytes: &[u8]) -> (Option<usize>, bool) {
+    match next_marked(bytes, 0, NOISE | BREAK) {
+        Some(at) if bytes[at] == b'\n' => (next_marked(bytes, at + 1, NOISE), true),
+        first => (first, false),
+    }
 }
 
-/// [`is_special`] as a table.
-static SPECIAL: [bool; 256] = {
-    let mut t = [false; 256];
-    let bytes = [
+/// Where the first byte at or after `from` of a kind in `kinds` ([`NOISE`], [`BREAK`]) is.
+///
+/// Sixteen bytes are tested at once ([`chunk_has`]), and only a chunk that
+/// may hold such a byte is searched byte by byte; the bytes past the last
+/// whole chunk are searched only if the last sixteen bytes of the text, which
+/// end with them, may hold one.
+fn next_marked(bytes: &[u8], from: usize, kinds: u8) -> Option<usize> {
+    let is = |b: u8| KINDS[usize::from(b)] & kinds != 0;
+    let mut i = from;
+    while let Some(Ok(chunk)) = bytes.get(i..i + 16).map(<&[u8; 16]>::try_from) {
+        if chunk_has(chunk)
+            && let Some(at) = chunk.iter().position(|&b| is(b))
+        {
+            return Some(i + at);
+        }
+        i += 16;
+    }
+    let tail = bytes.get(i..).unwrap_or_default();
+    if bytes
+        .last_chunk::<16>()
+        .is_some_and(|last| !chunk_has(last))
+    {
+        return None;
+    }
+    tail.iter().position(|&b| is(b)).map(|at| i + at)
+}
+
+/// The kind of a byte that can start noise that [`strip_chars`] rewrites.
+const NOISE: u8 = 1;
+
+/// The kind of a line break.
+const BREAK: u8 = 2;
+
+/// The kinds of every byte, as [`NOISE`] and [`BREAK`] bits.
+static KINDS: [u8; 256] = {
+    let mut t = [0; 256];
+    let noise = [
         0x1b, b'\\', b'&', b'`', b'<', b'[', b'*', 0xc2, b'\t', 0x0b, 0x0c,
     ];
     let mut k = 0;
-    while k < bytes.len() {
-        t[bytes[k] as usize] = true;
+    while k < noise.len() {
+        t[noise[k] as usize] = NOISE;
         k += 1;
     }
+    t[b'\n' as usize] = BREAK;
     t
 };
 
-/// Whether a 16-byte chunk holds a special byte.
+/// Whether a 16-byte chunk may hold a special byte or a line break: it holds
+/// one, or a control byte or a non-ASCII byte (which [`next_marked`] then
+/// tells apart).
 ///
 /// Written as plain comparisons without branches, so that it compiles to
-/// vector compares.
+/// vector compares: the controls and the non-ASCII bytes are one signed
+/// comparison, and `&` and `\\` share a masked compare with a control each.
 #[inline]
-fn chunk_has(chunk: &[u8]) -> bool {
-    let Ok(chunk) = <&[u8; 16]>::try_from(chunk) else {
-        return chunk.iter().any(|&b| is_special(b));
-    };
+fn chunk_has(chunk: &[u8; 16]) -> bool {
     let mut acc = 0u8;
     for &b in chunk {
-        let special = (b == 0x1b)
-            | (b == b'\\')
-            | (b == b'&')
-            | (b == b'`')
+        let special = (i8::from_ne_bytes([b]) < 0x1c)
+            | (b & 0xdf == b'&' & 0xdf)
+            | (b & 0xbf == b'\\' & 0xbf)
+            | (b == b'*')
             | (b == b'<')
             | (b == b'[')
-            | (b == b'*')
-            | (b == 0xc2)
-            | (b == b'\t')
-            | (b == 0x0b)
-            | (b == 0x0c);
+            | (b == b'`');
         acc |= u8::from(special);
     }
     acc != 0
@@ -363,7 +392,7 @@ fn is_bold_marker(before: &str, after: &str) -> bool {
 fn join_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut prev_soft_end = true;
-    for raw in text.split('\n') {
+    for raw in lines(text) {
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let (line, marked) = strip_marker(raw);
         if line.is_empty() {
@@ -373,28 +402,47 @@ fn join_lines(text: &str) -> String {
             }
             continue;
         }
-        let indented = raw.starts_with(char::is_whitespace);
+        let indented = trim_start(raw).len() < raw.len();
         if !out.is_empty() && !out.ends_with(' ') {
-            let mid_word = out.ends_with(|c: char| c.is_alphanumeric());
+            let mid_word = ends_alphanumeric(&out);
             let space = prev_soft_end || marked || indented || starts_statement(line, mid_word);
             if space {
                 out.push(' ');
             }
         }
-        out.push_str(line.trim_end());
-        prev_soft_end = line.ends_with(char::is_whitespace) || line.ends_with([',', ';']);
+        let trimmed = trim_end(line);
+        out.push_str(trimmed);
+        prev_soft_end = trimmed.len() < line.len() || line.ends_with([',', ';']);
     }
     out
 }
 
+/// The lines of `text`, split at each `\n` as `str::split` would, found with `memchr`.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let left = rest?;
+        match memchr::memchr(b'\n', left.as_bytes()) {
+            Some(at) => {
+                rest = Some(&left[at + 1..]);
+                Some(&left[..at])
+            }
+            None => {
+                rest = None;
+                Some(left)
+            }
+        }
+    })
+}
+
 /// Strips leading whitespace and comment, quote or box markers; says whether a marker went.
 fn strip_marker(line: &str) -> (&str, bool) {
-    let mut rest = line.trim_start();
+    let mut rest = trim_start(line);
     let mut marked = false;
     loop {
         let next = if let Some(r) = rest.strip_prefix("//") {
             r
-        } else if let Some(r) = rest.strip_prefix(['#', '>', '│', '┃', '|']) {
+        } else if let Some(r) = strip_marker_char(rest) {
             r
         } else if let Some(r) = rest.strip_prefix("* ") {
             r
@@ -402,9 +450,18 @@ fn strip_marker(line: &str) -> (&str, bool) {
             break;
         };
         marked = true;
-        rest = next.trim_start();
+        rest = trim_start(next);
     }
     (rest, marked)
+}
+
+/// `s` without the `#`, `>`, `|`, `│` or `┃` it starts with, if it starts with one.
+fn strip_marker_char(s: &str) -> Option<&str> {
+    match s.as_bytes().first()? {
+        b'#' | b'>' | b'|' => Some(&s[1..]),
+        0xe2 => s.strip_prefix(['│', '┃']),
+        _ => None,
+    }
 }
 
 /// Whether a wrapped line begins a new statement rather than continuing a word.
@@ -414,11 +471,7 @@ fn strip_marker(line: &str) -> (&str, bool) {
 /// unless it is a common first word of a sentence.
 fn starts_statement(line: &str, mid_word: bool) -> bool {
     let bytes = line.as_bytes();
-    if CONTINUATIONS.iter().any(|w| {
-        bytes
-            .get(..w.len())
-            .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
-    }) {
+    if CONTINUATIONS.iter().any(|w| str_starts_ci(line, w)) {
         return true;
     }
     match bytes.first() {

@@ -26,6 +26,7 @@
 
 use super::anchor;
 use super::ascii::{spaced, spaces, word, word_before};
+use super::short::Short;
 
 /// What a phrase is the landmark of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,12 +85,20 @@ pub(crate) struct Landmark<'l> {
     pub phrase: &'l str,
 }
 
+/// The landmarks of a text; a typical message has a few.
+pub(crate) type Marks<'l> = Short<Landmark<'l>, 4>;
+
 /// Every phrase of `text`, in order.
-pub(crate) fn find(text: &str) -> Vec<Landmark<'_>> {
+pub(crate) fn find(text: &str) -> Marks<'_> {
     let b = text.as_bytes();
-    let mut marks = Vec::new();
+    let mut marks = Marks::new(Landmark {
+        kind: Kind::Encoded,
+        start: 0,
+        end: 0,
+        phrase: "",
+    });
     let mut from = 0;
-    for i in anchor::candidates(b) {
+    for &i in anchor::candidates(b).iter() {
         if i < from {
             continue;
         }

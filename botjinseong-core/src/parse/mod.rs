@@ -17,6 +17,7 @@ mod landmark;
 mod operation;
 mod principal;
 mod service;
+mod short;
 mod token;
 
 use std::borrow::Cow;

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 use memchr::memchr2_iter;
 
-use super::ascii::{spaces, starts_ci, str_starts_ci};
+use super::ascii::{spaces, starts_ci, str_starts_ci, trim_end, trim_start};
 use super::clean::prefix;
 use super::landmark::{Kind, Landmark};
 use super::token::{MAX_TOKEN, collapse, looks_like_arn, read_token};
@@ -41,17 +41,18 @@ pub(crate) fn find<'t>(text: &'t str, marks: &[Landmark<'_>]) -> Option<Cow<'t, 
 /// of `cdk-user`) ends: the regex `user(?: *: *| +)`, ignoring ASCII case.
 ///
 /// Two such labels never overlap (none holds a `u` past its first byte), so
-/// each `u` is judged on its own and the labels can be read from either end.
+/// each `u` is judged on its own and the labels can be read from either end;
+/// only a `user` is looked at further, out of line.
 fn user_markers(text: &str) -> impl DoubleEndedIterator<Item = usize> + '_ {
-    memchr2_iter(b'u', b'U', text.as_bytes()).filter_map(|at| user_marker(text, at))
+    let b = text.as_bytes();
+    memchr2_iter(b'u', b'U', b)
+        .filter(|&at| starts_ci(b, at, b"user"))
+        .filter_map(|at| user_marker(text, at))
 }
 
-/// Where the `User:` label starting at the `u` at `at` ends, if it is one.
+/// Where the `User:` label starting at the `user` at `at` ends, if it is one.
 fn user_marker(text: &str, at: usize) -> Option<usize> {
     let b = text.as_bytes();
-    if !starts_ci(b, at, b"user") {
-        return None;
-    }
     let after = spaces(b, at + 4);
     let end = if b.get(after) == Some(&b':') {
         spaces(b, after + 1)
@@ -81,7 +82,10 @@ fn before_statement(before: &str) -> Option<Cow<'_, str>> {
     }
     let window = &before[from..];
     if let Some(user) = user_markers(window).next_back() {
-        let span = window[user..].trim().trim_matches(['"', '\'', ',']).trim();
+        let trim = |s| trim_end(trim_start(s));
+        let span = trim(trim_ascii_matches(trim(&window[user..]), |b| {
+            matches!(b, b'"' | b'\'' | b',')
+        }));
         if span.is_empty() {
             return None;
         }
@@ -89,8 +93,16 @@ fn before_statement(before: &str) -> Option<Cow<'_, str>> {
         return (looks_like_arn(&span) || !has_bare_space(&span)).then_some(span);
     }
     let last = window.trim_end().rsplit(char::is_whitespace).next()?;
-    let last = last.trim_matches(['"', '\'', '(', '[']);
+    let last = trim_ascii_matches(last, |b| matches!(b, b'"' | b'\'' | b'(' | b'['));
     looks_like_arn(last).then_some(Cow::Borrowed(last))
+}
+
+/// `s.trim_matches` for a set of ASCII chars, by byte (a non-ASCII byte is never in the set).
+fn trim_ascii_matches(s: &str, drop: impl Fn(u8) -> bool) -> &str {
+    let b = s.as_bytes();
+    let start = b.iter().take_while(|&&c| drop(c)).count();
+    let end = b.len() - b[start..].iter().rev().take_while(|&&c| drop(c)).count();
+    &s[start..end]
 }
 
 /// Whether `s` has a space outside `<…>` and `[…]` placeholders.
@@ -135,6 +147,17 @@ mod tests {
     fn the_caller_is_read_backwards_from_the_statement() {
         let text = "Error: creating (arn:aws:sns:us-east-1:1:t): User: arn:aws:iam::1:user/Me is not authorized to perform";
         assert_eq!(both(text).as_deref(), Some("arn:aws:iam::1:user/Me"));
+    }
+
+    #[test]
+    fn ascii_trims_are_those_of_str() {
+        for s in ["", "\"'", "\"a'b,\"", ",é,", "'(x[", "é"] {
+            let quotes = |b| matches!(b, b'"' | b'\'' | b',');
+            assert_eq!(
+                trim_ascii_matches(s, quotes),
+                s.trim_matches(['"', '\'', ','])
+            );
+        }
     }
 
     #[test]

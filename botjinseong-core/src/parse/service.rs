@@ -83,9 +83,11 @@ pub(crate) fn find<'t>(
     }
     let by_operation = call.operation.and_then(|op| {
         actions.iter().find(|a| {
-            a.rsplit(':')
-                .next()
-                .is_some_and(|n| n.eq_ignore_ascii_case(op))
+            let name = a
+                .bytes()
+                .rposition(|b| b == b':')
+                .map_or(&a[..], |at| &a[at + 1..]);
+            name.eq_ignore_ascii_case(op)
         })
     });
     let named = by_operation.or(if call.operation.is_none() {
@@ -99,12 +101,15 @@ pub(crate) fn find<'t>(
         return Some(hint);
     }
     match named.or(actions.first())? {
-        Cow::Borrowed(action) => action.split(':').next().map(lowercase),
-        Cow::Owned(action) => action
-            .split(':')
-            .next()
-            .map(|p| Cow::Owned(p.to_ascii_lowercase())),
+        Cow::Borrowed(action) => Some(lowercase(prefix_of(action))),
+        Cow::Owned(action) => Some(Cow::Owned(prefix_of(action).to_ascii_lowercase())),
     }
+}
+
+/// The service prefix of an action: what stands before its first `:` (all of it without one).
+fn prefix_of(action: &str) -> &str {
+    let colon = action.bytes().position(|b| b == b':');
+    colon.map_or(action, |at| &action[..at])
 }
 
 /// A hint read from the text alone: CLI command, Java block, endpoint, error class.
@@ -115,28 +120,66 @@ fn from_text(text: &str) -> Option<Cow<'_, str>> {
         ));
     }
     if JAVA_LABEL.find(text.as_bytes()).is_some()
-        && let Some(c) = captures(&JAVA, text).and_then(|c| c.get(1))
+        && let Some(found) = JAVA.find(text)
     {
-        return Some(normalize(c.as_str()));
+        return Some(normalize(java_group(found.as_str())));
     }
     if let Some(host) = endpoint_host(text) {
         return Some(from_host(host));
     }
-    captures(&CLASS, text)
-        .and_then(|c| c.iter().skip(1).flatten().next())
-        .map(|c| normalize(c.as_str()))
+    let found = CLASS.find(text)?;
+    class_group(found.as_str()).map(normalize)
 }
 
-/// The groups of the first match of `re` in `text`.
+/// The group of [`JAVA`] in a match of it: the name between the label's
+/// spaces and the spaces before the terminator.
 ///
-/// The match is found first, by the fast engines, and the groups are read
-/// from the matched slice alone: the patterns hold no assertions, so the
-/// groups there are those of the whole text, and the slower engine that
-/// reads groups runs over a few bytes instead of the whole paste.
-fn captures<'t>(re: &Regex, text: &'t str) -> Option<regex::Captures<'t>> {
-    let found = re.find(text)?;
-    re.captures(found.as_str())
+/// The name starts with a letter and, being lazy, never ends with a space.
+fn java_group(found: &str) -> &str {
+    let inner = &found["Service:".len()..found.len() - 1];
+    inner.trim_matches(' ')
 }
+
+/// The literals around the group of the first [`CLASS`] alternatives.
+const CLASS_AROUND: &[(&str, &str)] = &[
+    ("Amazon", "Exception"),
+    ("Aws::", "::Errors"),
+    ("Amazon.", ".Amazon"),
+    ("amazonaws.services.", "."),
+    ("awssdk.services.", "."),
+    ("@aws-sdk/client-", ""),
+    ("aws-sdk/lib/services/", ".js"),
+];
+
+/// The group of [`CLASS`] in a match of it, told by the literal the match starts with.
+///
+/// Every alternative starts with its own literal, so the start says which
+/// one matched; reading the group by hand spares the regex's slower engine.
+fn class_group(found: &str) -> Option<&str> {
+    if let Some(group) = CLASS_AROUND
+        .iter()
+        .find_map(|(before, after)| found.strip_prefix(before)?.strip_suffix(after))
+    {
+        return Some(group);
+    }
+    if let Some(rest) = found.strip_prefix("com.amazonaws.") {
+        return rest.split('.').next();
+    }
+    CLASS_FIXED
+        .iter()
+        .find(|(start, _)| found.starts_with(start))
+        .map(|(_, group)| *group)
+}
+
+/// The last [`CLASS`] alternatives, whose group is a literal: how their match starts, and the group.
+const CLASS_FIXED: &[(&str, &str)] = &[
+    ("S3 ", "S3"),
+    ("<HostId>", "HostId"),
+    ("host id", "host id"),
+    (" s3", "s3"),
+    ("/s3", "s3"),
+    ("\"s3\"", "s3"),
+];
 
 /// The service of the first `aws <service> <command>` typed in a shell.
 fn cli_command(text: &str) -> Option<&str> {
@@ -161,10 +204,15 @@ fn cli_command(text: &str) -> Option<&str> {
 }
 
 /// The first `….amazonaws.com` host of the text.
+///
+/// The host starts after the last byte in front that cannot be in one; a
+/// non-ASCII character there ends with such a byte, so the start is on a
+/// character boundary.
 fn endpoint_host(text: &str) -> Option<&str> {
     let at = ENDPOINT_FINDER.find(text.as_bytes())?;
-    let start = text[..at]
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+    let start = text.as_bytes()[..at]
+        .iter()
+        .rposition(|&b| !(b.is_ascii_alphanumeric() || b == b'.' || b == b'-'))
         .map_or(0, |i| i + 1);
     (start < at).then(|| &text[start..at + ENDPOINT.len()])
 }
@@ -201,35 +249,37 @@ fn normalize(name: &str) -> Cow<'_, str> {
 }
 
 /// The service of an endpoint host: the label before the region, else before `amazonaws`.
+///
+/// The labels are read in place, ignoring ASCII case; only the result is lowercased.
 fn from_host(host: &str) -> Cow<'static, str> {
-    let host = host.to_ascii_lowercase();
-    let labels: Vec<&str> = host.split('.').collect();
-    let end = labels
-        .iter()
-        .position(|l| is_region(l) || *l == "amazonaws")
-        .unwrap_or(labels.len());
-    let label = labels[..end]
-        .iter()
-        .rev()
-        .find(|l| !l.bytes().all(|b| b.is_ascii_digit()))
-        .copied()
-        .unwrap_or_default();
+    let mut label = "";
+    for l in host.split('.') {
+        if is_region(l) || l.eq_ignore_ascii_case("amazonaws") {
+            break;
+        }
+        if !l.bytes().all(|b| b.is_ascii_digit()) {
+            label = l;
+        }
+    }
     let label = label
-        .split_once("-")
+        .split_once('-')
         .filter(|(_, r)| is_region(r))
         .map_or(label, |(s, _)| s);
-    Cow::Owned(label.to_owned())
+    Cow::Owned(label.to_ascii_lowercase())
 }
 
-/// Whether a host label is an AWS region such as `us-east-1` or `cn-north-1`.
+/// Whether a host label is an AWS region such as `us-east-1` or `cn-north-1`, ignoring ASCII case.
 fn is_region(label: &str) -> bool {
-    let parts: Vec<&str> = label.split('-').collect();
-    parts.len() >= 3
-        && parts[0].len() == 2
-        && parts[0].bytes().all(|b| b.is_ascii_lowercase())
-        && parts
-            .last()
-            .is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    let Some((area, rest)) = label.split_once('-') else {
+        return false;
+    };
+    let Some((_, number)) = rest.rsplit_once('-') else {
+        return false;
+    };
+    area.len() == 2
+        && area.bytes().all(|b| b.is_ascii_alphabetic())
+        && !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -268,6 +318,12 @@ mod tests {
             hint("push 1234.dkr.ecr.us-east-1.amazonaws.com/x").as_deref(),
             Some("ecr")
         );
+        assert_eq!(from_host("Logs.US-West-2.AmazonAWS.com"), "logs");
+        assert_eq!(hint("é.amazonaws.com x"), None);
+        assert_eq!(
+            hint("at lambda-us-east-1.amazonaws.com").as_deref(),
+            Some("lambda")
+        );
         assert_eq!(hint("Aws::S3::Errors::AccessDenied").as_deref(), Some("s3"));
         assert_eq!(
             hint("@aws-sdk/client-dynamodb/dist").as_deref(),
@@ -275,5 +331,51 @@ mod tests {
         );
         assert_eq!(hint("status code: 403, host id: X").as_deref(), Some("s3"));
         assert_eq!(hint("nothing here"), None);
+    }
+
+    /// Every alternative of the error-class pattern, with text around it.
+    const CLASS_SAMPLES: &[&str] = &[
+        "x AmazonS3Exception: y",
+        "Aws::SecretsManager::Errors::AccessDenied",
+        "Amazon.DynamoDBv2.AmazonDynamoDBClient",
+        "at com.amazonaws.services.s3.AmazonS3Client",
+        "software.amazon.awssdk.services.sqs.SqsClient",
+        "node_modules/@aws-sdk/client-secrets-manager/dist",
+        "aws-sdk/lib/services/s3.js:1",
+        "com.amazonaws.dynamodb.v20120810#ListTables",
+        "S3 Extended Request ID: abc",
+        "<Error><HostId>abc</HostId>",
+        "status code: 403, host id: X",
+        "copy s3://bucket/key",
+        "from /s3://bucket",
+        "\"s3\" backend: error",
+        "Aws::S3::Errors and AmazonS3Exception",
+        "Aws::Errors <HostId>",
+    ];
+
+    #[test]
+    fn groups_read_by_hand_are_the_regex_groups() {
+        for text in CLASS_SAMPLES {
+            let by_regex = CLASS
+                .captures(text)
+                .and_then(|c| c.iter().skip(1).flatten().next())
+                .map(|g| g.as_str());
+            let by_hand = CLASS.find(text).and_then(|m| class_group(m.as_str()));
+            assert_eq!(by_hand, by_regex, "{text}");
+        }
+        for text in [
+            "(Service: AmazonS3; Status",
+            "(Service:Iam , Status",
+            "(Service:  Secrets Manager  ) x",
+            "Service: A;",
+            "Service: Amazon S3 , Service: Iam;",
+        ] {
+            let by_regex = JAVA
+                .captures(text)
+                .and_then(|c| c.get(1))
+                .map(|g| g.as_str());
+            let by_hand = JAVA.find(text).map(|m| java_group(m.as_str()));
+            assert_eq!(by_hand, by_regex, "{text}");
+        }
     }
 }

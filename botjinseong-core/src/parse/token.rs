@@ -3,6 +3,8 @@
 
 use std::borrow::Cow;
 
+use super::ascii::str_starts_ci;
+
 /// The longest a principal or resource is allowed to be, in bytes.
 pub(crate) const MAX_TOKEN: usize = 2048;
 
@@ -16,15 +18,20 @@ pub(crate) fn read_token(text: &str, start: usize) -> Option<(usize, usize)> {
     let first = rest.chars().next()?;
     if matches!(first, '"' | '\'') {
         let inner = &rest[1..];
-        let close = inner.find(first).filter(|&c| c <= MAX_TOKEN && c > 0)?;
+        let close = memchr::memchr(rest.as_bytes()[0], inner.as_bytes())
+            .filter(|&c| c <= MAX_TOKEN && c > 0)?;
         let token = trim_punct(&inner[..close]);
         return (!token.is_empty()).then(|| (start + 1, start + 1 + token.len()));
     }
     let bytes = rest.as_bytes();
+    let scanned = &bytes[..bytes.len().min(MAX_TOKEN + 1)];
     let mut depth = 0usize;
     let mut end = 0;
-    while end < bytes.len() && end <= MAX_TOKEN {
-        let b = bytes[end];
+    loop {
+        end = next_mark(scanned, end);
+        let Some(&b) = scanned.get(end) else {
+            break;
+        };
         match b {
             b'<' if bytes.get(end + 1) == Some(&b'/') => break,
             b'<' | b'[' => depth += 1,
@@ -41,6 +48,31 @@ pub(crate) fn read_token(text: &str, start: usize) -> Option<(usize, usize)> {
     }
     let token = trim_punct(&rest[..end]);
     (!token.is_empty()).then(|| (start, start + token.len()))
+}
+
+/// Where the first byte at or after `from` that [`read_token`] acts on is
+/// (`bytes.len()` if none): a bracket, a quote, or whitespace.
+///
+/// Sixteen bytes are tested at once, and only a chunk that holds such a
+/// byte is searched byte by byte. Controls and non-ASCII bytes pass too:
+/// the token reader lets them by.
+fn next_mark(bytes: &[u8], from: usize) -> usize {
+    let is_mark = |b: u8| {
+        (i8::from_ne_bytes([b]) <= 0x20)
+            | (b == b'"')
+            | (b & 0xfd == b'<')
+            | (b == b'[')
+            | (b == b']')
+    };
+    let mut i = from;
+    while let Some(Ok(chunk)) = bytes.get(i..i + 16).map(<&[u8; 16]>::try_from) {
+        if chunk.iter().fold(false, |seen, &b| seen | is_mark(b)) {
+            break;
+        }
+        i += 16;
+    }
+    let tail = bytes.get(i..).unwrap_or_default();
+    i + tail.iter().position(|&b| is_mark(b)).unwrap_or(tail.len())
 }
 
 /// Whether a space inside an open `<…>` or `[…]` belongs to a placeholder.
@@ -104,14 +136,46 @@ pub(crate) fn collapse(s: &str) -> Cow<'_, str> {
 
 /// Whether `s` holds any whitespace, Unicode's included.
 ///
-/// Bytes first: only a control, a space or a non-ASCII byte can begin whitespace.
+/// Bytes first: only a control, a space or a non-ASCII byte can begin
+/// whitespace, and those are the bytes at most `0x20` as signed bytes; the
+/// test runs over all the bytes without a branch, so it compiles to vector
+/// compares.
 fn has_whitespace(s: &str) -> bool {
-    s.bytes().any(|b| b <= b' ' || !b.is_ascii()) && s.contains(char::is_whitespace)
+    let maybe = s
+        .bytes()
+        .fold(false, |seen, b| seen | (i8::from_ne_bytes([b]) <= 0x20));
+    maybe && s.contains(char::is_whitespace)
 }
 
 /// Whether `s` starts like an ARN.
 pub(crate) fn looks_like_arn(s: &str) -> bool {
-    s.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("arn:"))
+    str_starts_ci(s, "arn:")
+}
+
+/// The bytes of an action's service prefix: ASCII letters, digits and `-`.
+const PREFIX: u8 = 1;
+
+/// The bytes of an action's name: ASCII letters, digits and `*`.
+const NAME: u8 = 2;
+
+/// The classes of every byte, as [`PREFIX`] and [`NAME`] bits.
+static CLASSES: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        if (b as u8).is_ascii_alphanumeric() {
+            t[b] = PREFIX | NAME;
+        }
+        b += 1;
+    }
+    t[b'-' as usize] = PREFIX;
+    t[b'*' as usize] = NAME;
+    t
+};
+
+/// Whether `b` is in `class`, a table lookup rather than range compares.
+fn is_in(b: u8, class: u8) -> bool {
+    CLASSES[usize::from(b)] & class != 0
 }
 
 /// Reads an IAM action `prefix:Name` at `text[start..]`, tolerating a space after the colon.
@@ -122,7 +186,8 @@ pub(crate) fn read_action(text: &str, start: usize) -> Option<(Cow<'_, str>, usi
     let bytes = rest.as_bytes();
     let prefix = bytes
         .iter()
-        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+        .take(41)
+        .take_while(|&&b| is_in(b, PREFIX))
         .count();
     if !(2..=40).contains(&prefix) || bytes.get(prefix) != Some(&b':') {
         return None;
@@ -135,7 +200,7 @@ pub(crate) fn read_action(text: &str, start: usize) -> Option<(Cow<'_, str>, usi
     let name = bytes[name_start..]
         .iter()
         .take(128)
-        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'*')
+        .take_while(|&&b| is_in(b, NAME))
         .count();
     let first = *bytes.get(name_start)?;
     if name == 0 || !(first.is_ascii_alphabetic() || first == b'*') || gap > 1 {
