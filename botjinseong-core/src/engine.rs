@@ -9,7 +9,7 @@ use crate::decide::{Config, Facts, decide, denial_words, who_can_fix};
 use crate::evaluate::Variables;
 use crate::infer;
 use crate::kinds::DenialKind;
-use crate::parse::{Parsed, parse};
+use crate::parse::{Parsed, parse_with};
 use crate::resolve::{Resolution, best_of, candidates, resolve};
 use crate::select::select;
 use crate::sentence::{Decimal, concat};
@@ -47,7 +47,7 @@ impl<'c> Engine<'c> {
     /// grant could help. Whatever it says is checked against the catalog;
     /// what it suggests always needs an admin's approval.
     pub fn analyze_with(&self, text: &str, advisor: Option<&dyn Advisor>) -> Analysis {
-        let (mut fields, only) = self.fields(parse(text));
+        let (mut fields, only) = parse_with(text, |parsed| self.fields(parsed));
         let mut reasons = Vec::new();
         let mut picks = self.data_answer(&fields, only);
         if let Some(advisor) = advisor
@@ -203,8 +203,8 @@ impl<'c> Engine<'c> {
 
     /// The parsed fields, actions spelled as the catalog spells them, and
     /// the catalog's record of the action when the text names exactly one
-    /// (so that it is looked up once). What the parser already had to copy
-    /// (out of a cleaned paste) is moved, not copied again.
+    /// (so that it is looked up once). Only the fields kept are copied out
+    /// of the text.
     fn fields(&self, parsed: Parsed<'_>) -> (ParsedFields, Option<&'c ActionRecord>) {
         let mut only = None;
         let actions = parsed

@@ -36,5 +36,5 @@ pub use decide::Config;
 pub use engine::Engine;
 pub use evaluate::{Access, Evaluation, Request, Variables, evaluate};
 pub use kinds::{DenialKind, PrincipalKind};
-pub use parse::{Parsed, parse};
+pub use parse::{Parsed, parse, parse_with};
 pub use policy::{Effect, PolicyDocument, PolicyError, Selector, Statement};

@@ -1,7 +1,8 @@
 //! The parser against the fixture corpus `tests/fixtures/messages.jsonl`:
-//! every case, every field, every mismatch printed before the test fails.
+//! every case, every field, every mismatch printed before the test fails;
+//! `parse_with` must read each case exactly as `parse` does.
 
-use botjinseong_core::{Parsed, parse};
+use botjinseong_core::{Parsed, parse, parse_with};
 use serde_json::Value;
 
 /// The fixture corpus, relative to this crate.
@@ -86,6 +87,10 @@ fn every_fixture_parses_as_expected() {
             assert!(expected.contains_key(field), "{id}: expected lacks {field}");
         }
         let parsed = parse(message);
+        let read = parse_with(message, |p| p.into_owned());
+        if read != parsed {
+            mismatches.push(format!("{id}: parse_with reads {read:?}, parse {parsed:?}"));
+        }
         for (field, want) in expected
             .iter()
             .filter(|(f, _)| !ENGINE_FIELDS.contains(&f.as_str()))

@@ -74,14 +74,36 @@ impl Parsed<'_> {
 }
 
 /// Parses one message. Never fails: what cannot be read is left empty.
+///
+/// The fields borrow from `text`, unless it needed de-noising: then they are
+/// copies, every one of them; [`parse_with`] copies only what its reader keeps.
 pub fn parse(text: &str) -> Parsed<'_> {
-    let (text, truncated) = clean::truncate(text);
-    let mut parsed = match clean::clean(text) {
+    let (clean, truncated) = cleaned(text);
+    let parsed = match clean {
         Cow::Borrowed(clean) => extract(clean),
         Cow::Owned(clean) => extract(&clean).into_owned(),
     };
-    parsed.truncated = truncated;
-    parsed
+    Parsed {
+        truncated,
+        ..parsed
+    }
+}
+
+/// Parses one message like [`parse`] and hands the result to `read`, whose
+/// fields may borrow from the de-noised copy of the text as well: the reader
+/// copies what it keeps, and nothing else is copied.
+pub fn parse_with<R>(text: &str, read: impl FnOnce(Parsed<'_>) -> R) -> R {
+    let (clean, truncated) = cleaned(text);
+    read(Parsed {
+        truncated,
+        ..extract(&clean)
+    })
+}
+
+/// The de-noised text of a paste cut to [`MAX_INPUT`], and whether it was cut.
+fn cleaned(text: &str) -> (Cow<'_, str>, bool) {
+    let (text, truncated) = clean::truncate(text);
+    (clean::clean(text), truncated)
 }
 
 /// Reads every field out of de-noised text.
