@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use crate::analysis::{Decision, Source};
 use crate::catalog::{Catalog, PolicyRecord};
 use crate::kinds::{DenialKind, PrincipalKind};
-use crate::sentence::{Decimal, concat};
+use crate::sentence::{concat, decimal};
 
 /// The default risk at or above which an admin must approve.
 pub const DEFAULT_THRESHOLD: u8 = 50;
@@ -158,7 +158,7 @@ pub fn decide(config: &Config, catalog: &Catalog, facts: &Facts<'_>) -> Verdict 
     reasons.push(
         concat(&[
             "risk ",
-            Decimal::new(risk).as_str(),
+            decimal(risk),
             " (",
             &riskiest.name,
             if above {
@@ -166,7 +166,7 @@ pub fn decide(config: &Config, catalog: &Catalog, facts: &Facts<'_>) -> Verdict 
             } else {
                 ") is below the threshold "
             },
-            Decimal::new(config.threshold).as_str(),
+            decimal(config.threshold),
         ])
         .into(),
     );

@@ -1,6 +1,7 @@
 //! The pipeline: parse → resolve → score → decide, over one catalog.
 
 use std::borrow::Cow;
+use std::ops::Deref;
 
 use crate::advisor::{Advisor, Question, validate};
 use crate::analysis::{AlsoPolicy, Analysis, ParsedFields, Recommendation, Source};
@@ -8,11 +9,11 @@ use crate::catalog::{ActionRecord, Catalog, PolicyRecord};
 use crate::decide::{Config, Facts, decide, denial_words, who_can_fix};
 use crate::evaluate::Variables;
 use crate::infer;
-use crate::kinds::DenialKind;
+use crate::kinds::{DenialKind, PrincipalKind};
 use crate::parse::{Parsed, parse_with};
 use crate::resolve::{Resolution, best_of, candidates, resolve};
 use crate::select::select;
-use crate::sentence::{Decimal, concat};
+use crate::sentence::{concat, decimal};
 
 /// The engine: a catalog and the grant rules' configuration.
 #[derive(Debug, Clone)]
@@ -90,11 +91,13 @@ impl<'c> Engine<'c> {
     /// caller has already looked it up.
     fn data_answer(&self, fields: &ParsedFields, only: Option<&'c ActionRecord>) -> Picks<'c> {
         let variables = Variables {
+            // `aws:username` is an IAM user's name: the last part of its ARN.
             username: fields
                 .principal
                 .as_deref()
-                .filter(|p| p.contains(":user/"))
-                .and_then(|p| p.rsplit('/').next()),
+                .filter(|_| fields.principal_kind == PrincipalKind::User)
+                .and_then(|p| p.rsplit_once('/'))
+                .map(|(_, name)| name),
             account: fields.account.as_deref(),
         };
         // Where no identity policy can help, no policy is recommended.
@@ -108,7 +111,7 @@ impl<'c> Engine<'c> {
             return Picks {
                 source: found.map_or(Source::Catalog, |(_, source)| source),
                 covers_all: found.is_some(),
-                policies: found.map(|(c, _)| c.policy).into_iter().collect(),
+                policies: Policies::One(found.map(|(c, _)| c.policy)),
                 also: Vec::new(),
             };
         }
@@ -265,7 +268,7 @@ impl<'c> Engine<'c> {
 /// The policies chosen for a request, first the one covering most.
 struct Picks<'c> {
     /// The policies.
-    policies: Vec<&'c PolicyRecord>,
+    policies: Policies<'c>,
     /// The denied actions each policy after the first covers (the
     /// recommendation's `also`).
     also: Vec<Vec<Cow<'static, str>>>,
@@ -281,10 +284,30 @@ impl<'c> Picks<'c> {
         covers_all: bool,
     ) -> Self {
         Self {
-            policies: pairs.iter().map(|(p, _)| *p).collect(),
+            policies: Policies::Several(pairs.iter().map(|(p, _)| *p).collect()),
             also: pairs.into_iter().skip(1).map(|(_, a)| a).collect(),
             source,
             covers_all,
+        }
+    }
+}
+
+/// The policies of a pick: at most one without a heap allocation (most
+/// requests name one action), or several.
+enum Policies<'c> {
+    /// The best policy for the one action, if any fits.
+    One(Option<&'c PolicyRecord>),
+    /// Any number of policies.
+    Several(Vec<&'c PolicyRecord>),
+}
+
+impl<'c> Deref for Policies<'c> {
+    type Target = [&'c PolicyRecord];
+
+    fn deref(&self) -> &Self::Target {
+        match self {
+            Self::One(policy) => policy.as_slice(),
+            Self::Several(policies) => policies,
         }
     }
 }
@@ -352,7 +375,7 @@ fn explain(
             " grants ",
             &what,
             " with cost risk ",
-            Decimal::new(max_risk(r)).as_str(),
+            decimal(max_risk(r)),
             if decision == AutoGrant {
                 ", below the threshold, so it can be attached right away."
             } else {

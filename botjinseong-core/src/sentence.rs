@@ -17,29 +17,35 @@ pub(crate) fn concat(pieces: &[&str]) -> String {
     sentence
 }
 
-/// A number from 0 to 255 in decimal, to be used as a piece.
-pub(crate) struct Decimal {
-    digits: [u8; 3],
-    len: usize,
+/// `n` in decimal, as a piece: a slice of [`DIGITS`], so nothing is
+/// formatted or checked at run time.
+pub(crate) fn decimal(n: u8) -> &'static str {
+    let at = 3 * usize::from(n);
+    let leading_zeros = match n {
+        100.. => 0,
+        10.. => 1,
+        _ => 2,
+    };
+    &DIGITS[at + leading_zeros..at + 3]
 }
 
-impl Decimal {
-    /// The digits of `n`, without leading zeros.
-    pub(crate) fn new(n: u8) -> Self {
-        let digits = [b'0' + n / 100, b'0' + n / 10 % 10, b'0' + n % 10];
-        let len = match n {
-            100.. => 3,
-            10.. => 2,
-            _ => 1,
-        };
-        Self { digits, len }
-    }
+/// Every number from 0 to 255 in three digits, in order: `000001002…255`.
+const DIGITS: &str = match std::str::from_utf8(&three_digits()) {
+    Ok(digits) => digits,
+    Err(_) => panic!("digits are ASCII"),
+};
 
-    /// The digits, as text.
-    pub(crate) fn as_str(&self) -> &str {
-        let digits = &self.digits[self.digits.len() - self.len..];
-        std::str::from_utf8(digits).unwrap_or_default()
+/// The bytes of [`DIGITS`].
+const fn three_digits() -> [u8; 768] {
+    let mut bytes = [0; 768];
+    let mut n = 0;
+    while n < 256 {
+        bytes[3 * n] = b'0' + (n / 100) as u8;
+        bytes[3 * n + 1] = b'0' + (n / 10 % 10) as u8;
+        bytes[3 * n + 2] = b'0' + (n % 10) as u8;
+        n += 1;
     }
+    bytes
 }
 
 #[cfg(test)]
@@ -49,19 +55,13 @@ mod tests {
     #[test]
     fn every_number_reads_as_format_writes_it() {
         for n in 0..=u8::MAX {
-            assert_eq!(Decimal::new(n).as_str(), n.to_string());
+            assert_eq!(decimal(n), n.to_string());
         }
     }
 
     #[test]
     fn pieces_are_joined_in_order_at_their_exact_length() {
-        let joined = concat(&[
-            "risk ",
-            Decimal::new(42).as_str(),
-            " (",
-            "IAMFullAccess",
-            ")",
-        ]);
+        let joined = concat(&["risk ", decimal(42), " (", "IAMFullAccess", ")"]);
         assert_eq!(joined, "risk 42 (IAMFullAccess)");
         assert_eq!(joined.capacity(), joined.len());
         assert_eq!(concat(&[]), "");
