@@ -4,7 +4,8 @@
 //! `corpus/*` times whole passes over the corpus: per message, that is the
 //! mean, which the corpus's slow tail sets. `median message/*` is what a
 //! typical message costs: each sample times every message on its own (a
-//! batch of [`REPEATS`] runs of it, divided) and reports the middle one.
+//! batch of [`REPEATS`] runs of it, divided, after [`WARM_UP`] runs left
+//! untimed, as criterion warms up any routine) and reports the middle one.
 // criterion's macros define the bench's entry points without docs.
 #![allow(missing_docs)]
 
@@ -54,6 +55,11 @@ fn corpus(c: &mut Criterion) {
 /// How many times in a row a message runs for one timing of it.
 const REPEATS: u32 = 20;
 
+/// How many times a message runs before it is timed, so that the timing
+/// does not include what the message before it left in the caches and the
+/// branch predictors.
+const WARM_UP: u32 = 5;
+
 /// The time of the median message for `iters` iterations: every message is
 /// timed over [`REPEATS`] runs, and the middle of those times, once per
 /// call, stands for each iteration (a call runs the corpus `REPEATS` times
@@ -62,6 +68,9 @@ fn median_message(messages: &[String], iters: u64, work: impl Fn(&str)) -> Durat
     let mut each: Vec<Duration> = messages
         .iter()
         .map(|m| {
+            for _ in 0..WARM_UP {
+                work(black_box(m));
+            }
             let start = Instant::now();
             for _ in 0..REPEATS {
                 work(black_box(m));

@@ -210,15 +210,16 @@ impl<'c> Engine<'c> {
     /// of the text.
     fn fields(&self, parsed: Parsed<'_>) -> (ParsedFields, Option<&'c ActionRecord>) {
         let mut only = None;
+        // Collected in place: the parser's list becomes the analysis's.
         let actions = parsed
             .actions
-            .iter()
-            .map(|a| match self.catalog.action(a) {
+            .into_iter()
+            .map(|a| match self.catalog.action(&a) {
                 Some(record) => {
                     only = Some(record);
                     record.name.clone()
                 }
-                None => Cow::Owned(a.to_string()),
+                None => Cow::Owned(a.into_owned()),
             })
             .collect::<Vec<_>>();
         let only = only.filter(|_| actions.len() == 1);
