@@ -100,14 +100,23 @@ fn has_line_marker(text: &str) -> bool {
 ///
 /// Plain runs between the few bytes that can start noise are copied whole,
 /// from the first such byte (at `first`) on; when none of those bytes starts
-/// noise after all, the text is returned as is.
+/// noise after all, the text is returned as is. Nothing is allocated before
+/// a byte that may start noise: a wildcard's lone `*` or an XML tag's `<`
+/// is passed over as it stands.
 fn strip_chars(text: &str, first: usize) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::new();
     let mut copied = 0;
     let mut changed = false;
     let mut next = Some(first);
     while let Some(i) = next {
+        if inert(&bytes[i..]) {
+            next = next_marked(bytes, i + 1, NOISE);
+            continue;
+        }
+        if out.capacity() == 0 {
+            out.reserve(text.len());
+        }
         out.push_str(&text[copied..i]);
         copied = i;
         let rest = &text[i..];
@@ -143,6 +152,17 @@ fn strip_chars(text: &str, first: usize) -> Cow<'_, str> {
     }
     out.push_str(&text[copied..]);
     Cow::Owned(out)
+}
+
+/// Whether the special byte that starts `rest` starts no noise, for
+/// certain: a `*` that is not doubled (no bold marker), a `<` that opens no
+/// Slack link (`<http…`, `<mailto:…`, `<@…`, `<#…`, `<!…`).
+fn inert(rest: &[u8]) -> bool {
+    match rest.first() {
+        Some(b'*') => rest.get(1) != Some(&b'*'),
+        Some(b'<') => !matches!(rest.get(1), Some(b'h' | b'm' | b'@' | b'#' | b'!')),
+        _ => false,
+    }
 }
 
 /// Where the first byte that can start noise is, and whether a line break
@@ -534,6 +554,21 @@ mod tests {
     fn clean_text_is_borrowed() {
         let text = "User: arn:aws:iam::123456789012:user/bob is not authorized";
         assert!(matches!(clean(text), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn wildcards_and_tags_that_start_no_noise_are_left_alone() {
+        for text in [
+            "on resource: arn:aws:s3:::bucket/* with an explicit deny",
+            "<Error><Code>AccessDenied</Code></Error>",
+            "a <b> and 2 * 3",
+        ] {
+            assert!(matches!(clean(text), Cow::Borrowed(_)), "{text}");
+        }
+        assert_eq!(
+            clean("**Error:** <https://x.example|docs> s3:*"),
+            "Error: docs s3:*"
+        );
     }
 
     #[test]
