@@ -57,6 +57,36 @@ pub(crate) fn word_before(hay: &[u8], at: usize, lower: &[u8]) -> Option<usize> 
     starts_ci(hay, start, lower).then_some(start)
 }
 
+/// Where the first byte at or after `from` that `is` holds for is.
+///
+/// Sixteen bytes are tested at once by `may`, which holds for every chunk
+/// that has such a byte and may hold for others (written without branches,
+/// it compiles to vector compares); only a chunk it holds for is searched
+/// byte by byte. The bytes past the last whole chunk are searched only if
+/// `may` holds for the last sixteen bytes of `bytes`, which end with them.
+#[inline]
+pub(crate) fn find_marked(
+    bytes: &[u8],
+    from: usize,
+    may: impl Fn(&[u8; 16]) -> bool,
+    is: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let mut i = from;
+    while let Some(Ok(chunk)) = bytes.get(i..i + 16).map(<&[u8; 16]>::try_from) {
+        if may(chunk)
+            && let Some(at) = chunk.iter().position(|&b| is(b))
+        {
+            return Some(i + at);
+        }
+        i += 16;
+    }
+    if bytes.last_chunk::<16>().is_some_and(|last| !may(last)) {
+        return None;
+    }
+    let tail = bytes.get(i..).unwrap_or_default();
+    tail.iter().position(|&b| is(b)).map(|at| i + at)
+}
+
 /// Whether `b` is ASCII whitespace as [`char::is_whitespace`] has it (the vertical tab included).
 fn is_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')

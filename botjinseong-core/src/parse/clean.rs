@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use super::ascii::{ends_alphanumeric, str_starts_ci, trim_end, trim_start};
+use super::ascii::{ends_alphanumeric, find_marked, str_starts_ci, trim_end, trim_start};
 
 /// How much of a paste is read; the rest is ignored and reported as truncated.
 pub(crate) const LIMIT: usize = 64 * 1024;
@@ -175,31 +175,12 @@ fn first_special(bytes: &[u8]) -> (Option<usize>, bool) {
     }
 }
 
-/// Where the first byte at or after `from` of a kind in `kinds` ([`NOISE`], [`BREAK`]) is.
-///
-/// Sixteen bytes are tested at once ([`chunk_has`]), and only a chunk that
-/// may hold such a byte is searched byte by byte; the bytes past the last
-/// whole chunk are searched only if the last sixteen bytes of the text, which
-/// end with them, may hold one.
+/// Where the first byte at or after `from` of a kind in `kinds` ([`NOISE`],
+/// [`BREAK`]) is; chunks are tested by [`chunk_has`] first.
 fn next_marked(bytes: &[u8], from: usize, kinds: u8) -> Option<usize> {
-    let is = |b: u8| KINDS[usize::from(b)] & kinds != 0;
-    let mut i = from;
-    while let Some(Ok(chunk)) = bytes.get(i..i + 16).map(<&[u8; 16]>::try_from) {
-        if chunk_has(chunk)
-            && let Some(at) = chunk.iter().position(|&b| is(b))
-        {
-            return Some(i + at);
-        }
-        i += 16;
-    }
-    let tail = bytes.get(i..).unwrap_or_default();
-    if bytes
-        .last_chunk::<16>()
-        .is_some_and(|last| !chunk_has(last))
-    {
-        return None;
-    }
-    tail.iter().position(|&b| is(b)).map(|at| i + at)
+    find_marked(bytes, from, chunk_has, |b| {
+        KINDS[usize::from(b)] & kinds != 0
+    })
 }
 
 /// The kind of a byte that can start noise that [`strip_chars`] rewrites.

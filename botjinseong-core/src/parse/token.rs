@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::ascii::str_starts_ci;
+use super::ascii::{find_marked, str_starts_ci};
 
 /// The longest a principal or resource is allowed to be, in bytes.
 pub(crate) const MAX_TOKEN: usize = 2048;
@@ -51,11 +51,8 @@ pub(crate) fn read_token(text: &str, start: usize) -> Option<(usize, usize)> {
 }
 
 /// Where the first byte at or after `from` that [`read_token`] acts on is
-/// (`bytes.len()` if none): a bracket, a quote, or whitespace.
-///
-/// Sixteen bytes are tested at once, and only a chunk that holds such a
-/// byte is searched byte by byte. Controls and non-ASCII bytes pass too:
-/// the token reader lets them by.
+/// (`bytes.len()` if none): a bracket, a quote, or whitespace. Controls and
+/// non-ASCII bytes pass too: the token reader lets them by.
 fn next_mark(bytes: &[u8], from: usize) -> usize {
     let is_mark = |b: u8| {
         (i8::from_ne_bytes([b]) <= 0x20)
@@ -64,15 +61,8 @@ fn next_mark(bytes: &[u8], from: usize) -> usize {
             | (b == b'[')
             | (b == b']')
     };
-    let mut i = from;
-    while let Some(Ok(chunk)) = bytes.get(i..i + 16).map(<&[u8; 16]>::try_from) {
-        if chunk.iter().fold(false, |seen, &b| seen | is_mark(b)) {
-            break;
-        }
-        i += 16;
-    }
-    let tail = bytes.get(i..).unwrap_or_default();
-    i + tail.iter().position(|&b| is_mark(b)).unwrap_or(tail.len())
+    let may = |chunk: &[u8; 16]| chunk.iter().fold(false, |seen, &b| seen | is_mark(b));
+    find_marked(bytes, from, may, is_mark).unwrap_or(bytes.len())
 }
 
 /// Whether a space inside an open `<…>` or `[…]` belongs to a placeholder.
