@@ -10,7 +10,7 @@
 //! constant time.
 
 use base64::Engine as _;
-use hmac::{Hmac, Mac};
+use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 
 /// How far, in seconds, a request's timestamp may be from now.
