@@ -141,7 +141,12 @@ pub fn decide(config: &Config, catalog: &Catalog, facts: &Facts<'_>) -> Verdict 
         }
     }
     if facts.principal != PrincipalKind::User {
-        reasons.push("the caller is not an IAM user, so nothing is attached automatically".into());
+        reasons.push(if facts.principal == PrincipalKind::Unknown {
+            "the message names no IAM user as the caller, so nothing is attached automatically"
+                .into()
+        } else {
+            "the caller is not an IAM user, so nothing is attached automatically".into()
+        });
         approval = true;
     }
     if facts.source == Source::Advisor {

@@ -224,6 +224,19 @@ fn every_rule_that_requires_approval_holds() {
     let a = engine.analyze(&msg(role, "s3:GetObject", "arn:aws:s3:::b/k", IMPLICIT));
     assert_eq!(a.decision, Decision::NeedsApproval);
     assert!(a.reasons.iter().any(|r| r.contains("not an IAM user")));
+    // No caller in the message: said as such, not as a caller of another kind.
+    let a = engine.analyze(
+        "An error occurred (AccessDenied) when calling the GetObject operation: Access Denied",
+    );
+    assert_eq!(a.decision, Decision::NeedsApproval);
+    assert!(
+        a.reasons
+            .iter()
+            .any(|r| r.starts_with("the message names no IAM user as the caller")),
+        "{:?}",
+        a.reasons
+    );
+    assert!(!a.reasons.iter().any(|r| r.contains("not an IAM user")));
     // A lower threshold.
     let strict = Engine::new(
         &c,
