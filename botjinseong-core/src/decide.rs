@@ -215,9 +215,7 @@ pub fn who_can_fix(denial: DenialKind) -> &'static str {
         DenialKind::ExplicitIdentity | DenialKind::Explicit => {
             "an account admin, by removing or narrowing the explicit deny"
         }
-        DenialKind::Encoded => {
-            "anyone allowed sts:DecodeAuthorizationMessage, by decoding the message"
-        }
+        DenialKind::Encoded => "someone allowed sts:DecodeAuthorizationMessage to decode it",
         DenialKind::ImplicitIdentity | DenialKind::Unknown => "an admin, by attaching a policy",
     }
 }

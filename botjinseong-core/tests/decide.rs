@@ -317,6 +317,18 @@ fn nothing_to_grant_is_unresolved() {
         "only AdministratorAccess grants it"
     );
     assert!(a.recommendation.is_none());
+    let a = engine.analyze(
+        "UnauthorizedOperation: You are not authorized to perform this operation. \
+         Encoded authorization failure message: AbCd-123_x",
+    );
+    assert_eq!(a.parsed.denial, DenialKind::Encoded);
+    assert_eq!(a.decision, Decision::Unresolved);
+    assert!(a.recommendation.is_none());
+    assert_eq!(
+        a.explanation,
+        "AWS hid the reason in an encoded message. Ask someone allowed \
+         sts:DecodeAuthorizationMessage to decode it, then try again with the decoded text."
+    );
 }
 
 #[test]
