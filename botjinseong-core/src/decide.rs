@@ -89,6 +89,8 @@ pub struct Facts<'a> {
     pub source: Source,
     /// Whether they cover every denied action.
     pub covers_all: bool,
+    /// Whether the message names (or implies) any action at all.
+    pub names_an_action: bool,
 }
 
 /// A decision and the rules that led to it.
@@ -121,7 +123,11 @@ pub fn decide(config: &Config, catalog: &Catalog, facts: &Facts<'_>) -> Verdict 
         return Verdict { decision, reasons };
     }
     let Some(riskiest) = facts.policies.iter().max_by_key(|p| p.risk.risk) else {
-        reasons.push("no AWS managed policy for people grants the denied action".into());
+        reasons.push(if facts.names_an_action {
+            "no AWS managed policy for people grants the denied action".into()
+        } else {
+            "the message names no IAM action".into()
+        });
         return Verdict {
             decision: Decision::Unresolved,
             reasons,

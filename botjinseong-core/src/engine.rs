@@ -66,6 +66,7 @@ impl<'c> Engine<'c> {
                 policies: &picks.policies,
                 source: picks.source,
                 covers_all: picks.covers_all,
+                names_an_action: !fields.denied().is_empty(),
             },
         );
         let recommendation = recommendation(picks);

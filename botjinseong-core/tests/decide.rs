@@ -305,6 +305,7 @@ fn nothing_to_grant_is_unresolved() {
     let a = engine.analyze("Access Denied");
     assert_eq!(a.decision, Decision::Unresolved);
     assert!(a.recommendation.is_none());
+    assert_eq!(a.reasons, ["the message names no IAM action"]);
     let a = engine.analyze(&msg(
         STUDENT,
         "iam:CreateUser",
@@ -317,6 +318,10 @@ fn nothing_to_grant_is_unresolved() {
         "only AdministratorAccess grants it"
     );
     assert!(a.recommendation.is_none());
+    assert_eq!(
+        a.reasons,
+        ["no AWS managed policy for people grants the denied action"]
+    );
     let a = engine.analyze(
         "UnauthorizedOperation: You are not authorized to perform this operation. \
          Encoded authorization failure message: AbCd-123_x",
